@@ -1,0 +1,16 @@
+// Creating bureau-owned records (hotspots, inspections, outcomes) in an operation.
+import { type Actor, hasRole, takesPart } from './actor.ts';
+
+export type RecordKind = 'hotspot' | 'inspection' | 'outcome';
+
+/** Field teams log inspections and outcomes; hotspots are registered by officers and coordinators. */
+export function canCreateRecord(actor: Actor, operationId: string, kind: RecordKind): boolean {
+  if (!takesPart(actor, operationId)) return false;
+  if (kind === 'hotspot') return hasRole(actor, 'admin', 'coordinator', 'officer');
+  return hasRole(actor, 'admin', 'officer', 'field');
+}
+
+/** Bulk imports write many records at once: officers and admins only. */
+export function canImportRecords(actor: Actor, operationId: string): boolean {
+  return takesPart(actor, operationId) && hasRole(actor, 'admin', 'officer');
+}

@@ -1,0 +1,121 @@
+// One small connection interface over both engines: PGlite (embedded, one query at a time)
+// and a PostgreSQL server (node-postgres pool). Kysely and the bulk COPY paths both use it.
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+
+export interface QueryResult<R> {
+  rows: R[];
+  rowCount: number;
+  command: string;
+}
+
+/** A connection held by one caller until `release()`: queries on it run in order, in its transaction. */
+export interface RawClient {
+  query<R = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<QueryResult<R>>;
+  /**
+   * Runs `COPY ... FROM STDIN` fed by text chunks in PostgreSQL's text format.
+   * @example await client.copyFrom('copy t (a, b) from stdin', ['1\tx\n', '2\ty\n'])
+   */
+  copyFrom(sql: string, chunks: Iterable<string> | AsyncIterable<string>): Promise<number>;
+  release(): void;
+}
+
+export interface RawPool {
+  readonly engine: 'pglite' | 'postgres';
+  connect(): Promise<RawClient>;
+  end(): Promise<void>;
+}
+
+// int8 counts and sums as numbers (they stay far below 2^53 here); dates as 'YYYY-MM-DD' strings.
+const INT8 = 20;
+const DATE = 1082;
+const NUMERIC = 1700;
+
+/** A pool over PGlite: one client at a time, so a transaction never interleaves with another caller. */
+export function pglitePool(db: PGlite): RawPool {
+  let tail: Promise<void> = Promise.resolve();
+  return {
+    engine: 'pglite',
+    async connect() {
+      let unlock!: () => void;
+      const previous = tail;
+      tail = new Promise<void>((resolve) => {
+        unlock = resolve;
+      });
+      await previous;
+      let released = false;
+      return {
+        async query<R>(sql: string, params: readonly unknown[] = []) {
+          const result = await db.query<R>(sql, [...params]);
+          return {
+            rows: result.rows,
+            rowCount: result.affectedRows ?? result.rows.length,
+            command: (result as { command?: string }).command ?? commandOf(sql),
+          };
+        },
+        async copyFrom(sql: string, chunks: Iterable<string> | AsyncIterable<string>) {
+          const parts: string[] = [];
+          for await (const chunk of chunks) parts.push(chunk);
+          const blobSql = sql.replace(/\bfrom\s+stdin\b/i, "from '/dev/blob'");
+          const result = await db.query(blobSql, [], { blob: new Blob(parts) });
+          return result.affectedRows ?? 0;
+        },
+        release() {
+          if (released) return;
+          released = true;
+          unlock();
+        },
+      };
+    },
+    async end() {
+      await tail;
+      await db.close();
+    },
+  };
+}
+
+pg.types.setTypeParser(INT8, (v) => Number(v));
+pg.types.setTypeParser(NUMERIC, (v) => Number(v));
+pg.types.setTypeParser(DATE, (v) => v);
+
+/** A pool over a PostgreSQL server. */
+export function postgresPool(connectionString: string, max = 10): RawPool {
+  const pool = new pg.Pool({ connectionString, max });
+  return {
+    engine: 'postgres',
+    async connect() {
+      const client = await pool.connect();
+      return {
+        async query<R>(sql: string, params: readonly unknown[] = []) {
+          const result = await client.query(sql, [...params]);
+          return { rows: result.rows as R[], rowCount: result.rowCount ?? 0, command: result.command };
+        },
+        async copyFrom(sql: string, chunks: Iterable<string> | AsyncIterable<string>) {
+          const stream = client.query(copyFrom(sql));
+          await pipeline(Readable.from(chunks), stream);
+          return Number(stream.rowCount ?? 0);
+        },
+        release() {
+          client.release();
+        },
+      };
+    },
+    async end() {
+      await pool.end();
+    },
+  };
+}
+
+export const pgliteParsers = {
+  [INT8]: (v: string) => Number(v),
+  [NUMERIC]: (v: string) => Number(v),
+  [DATE]: (v: string) => v,
+};
+
+function commandOf(sql: string): string {
+  const match = /^\s*(\w+)/.exec(sql);
+  return (match?.[1] ?? '').toUpperCase();
+}

@@ -1,0 +1,88 @@
+// Bureaus (one per country and the coordinating secretariat, plus border agencies and partners)
+// and their users. The CLI's operator functions act without a signed-in user: whoever runs the
+// CLI already holds the database.
+import type { Actor, Role } from '../../access/actor.ts';
+import { appendAudit } from '../../access/audit.ts';
+import { canCreateBureau, canManageUsersOf } from '../../access/users.ts';
+import type { Database, Queryable } from '../../db/connection.ts';
+import { Conflict, Forbidden, Invalid, NotFound } from '../../errors.ts';
+import { hashPassword } from '../auth/passwords.ts';
+import { isCountryCode } from '../countries.ts';
+import * as repo from './repo.ts';
+import type { BureauCreateInput, UserCreateInput } from './schema.ts';
+
+function presentUser(u: Awaited<ReturnType<typeof repo.listUsers>>[number]) {
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.display_name,
+    bureauId: u.bureau_id,
+    roles: u.roles as Role[],
+    disabled: u.disabled,
+  };
+}
+
+export function listBureaus(database: Database, _actor: Actor) {
+  return repo.listBureaus(database.db);
+}
+
+export async function createBureau(database: Database, actor: Actor | null, input: BureauCreateInput) {
+  if (actor && !canCreateBureau(actor)) throw new Forbidden('only admins of the coordinating bureau add bureaus');
+  if (!isCountryCode(input.country)) throw new Invalid(`"${input.country}" is not a country code`, 'country');
+  if (await repo.findBureauByName(database.db, input.name)) throw new Conflict(`a bureau named "${input.name}" exists`);
+  return database.db.transaction().execute(async (tx) => {
+    const id = await repo.insertBureau(tx, input);
+    await appendAudit(tx, actor, { action: 'create', entity: 'bureau', entityId: id, detail: { name: input.name } });
+    return id;
+  });
+}
+
+export async function listUsers(database: Database, actor: Actor) {
+  if (!canManageUsersOf(actor, actor.bureauId)) throw new Forbidden('listing users needs the admin role');
+  const users = await repo.listUsers(database.db, actor.bureauKind === 'coordinator' ? undefined : actor.bureauId);
+  return users.map(presentUser);
+}
+
+/**
+ * Adds a user account; `actor` null means the CLI operator.
+ * @example await createUser(database, null, { username: 'officer-tr', bureauId, roles: ['officer'], password })
+ */
+export async function createUser(database: Database, actor: Actor | null, input: UserCreateInput) {
+  if (actor && !canManageUsersOf(actor, input.bureauId)) {
+    throw new Forbidden('adding users needs the admin role in that bureau or the coordinating bureau');
+  }
+  if (!(await repo.findBureau(database.db, input.bureauId))) throw new Invalid('no such bureau', 'bureauId');
+  if (await repo.findUserByName(database.db, input.username)) throw new Conflict(`username ${input.username} is taken`);
+  const passwordHash = await hashPassword(input.password);
+  return database.db.transaction().execute(async (tx) => {
+    const [user] = await repo.insertUsers(tx, [
+      {
+        username: input.username,
+        display_name: input.displayName ?? input.username,
+        bureau_id: input.bureauId,
+        roles: input.roles,
+        password_hash: passwordHash,
+      },
+    ]);
+    await appendAudit(tx, actor, { action: 'create', entity: 'user', entityId: user!.id, detail: { username: input.username, roles: input.roles } });
+    return user!.id;
+  });
+}
+
+/** CLI operator: sets a user's password and closes their sessions. */
+export async function resetPassword(database: Database, username: string, password: string) {
+  if (password.length < 12) throw new Invalid('a password needs at least 12 characters', 'password');
+  const user = await repo.findUserByName(database.db, username);
+  if (!user) throw new NotFound(`user ${username}`);
+  const passwordHash = await hashPassword(password);
+  await database.db.transaction().execute(async (tx) => {
+    await repo.setPassword(tx, user.id, passwordHash);
+    await appendAudit(tx, null, { action: 'reset_password', entity: 'user', entityId: user.id });
+  });
+}
+
+export function listAllUsers(db: Queryable) {
+  return repo.listUsers(db).then((users) => users.map(presentUser));
+}
+
+export { findBureauByName } from './repo.ts';

@@ -1,0 +1,81 @@
+// /api/operations/:id/inspections, /api/inspections/:id and the CSV import.
+import type { Readable } from 'node:stream';
+import { Type } from 'typebox';
+import { Invalid } from '../../errors.ts';
+import { Created, ErrorBody, IdParams, Page } from '../../server/schemas/common.ts';
+import type { App } from '../../server/types.ts';
+import { Inspection, InspectionCreate, InspectionListQuery } from './schema.ts';
+import * as inspections from './service.ts';
+
+export const Imported = Type.Object({ imported: Type.Integer() });
+
+/** The CSV body of an import request, as a stream (the text/csv parser leaves it unread). */
+export function csvBody(body: unknown): Readable {
+  if (!body || typeof (body as Readable).pipe !== 'function') {
+    throw new Invalid('send the CSV file as the body with Content-Type: text/csv', 'body');
+  }
+  return body as Readable;
+}
+
+export async function inspectionRoutes(app: App) {
+  app.get(
+    '/api/operations/:id/inspections',
+    {
+      schema: {
+        tags: ['inspections'],
+        summary: 'Inspections and checks you may see, newest first',
+        params: IdParams,
+        querystring: InspectionListQuery,
+        response: { 200: Page(Inspection), 404: ErrorBody },
+      },
+    },
+    (request) => inspections.listInspections(app.database, request.actor, request.params.id, request.query),
+  );
+
+  app.post(
+    '/api/operations/:id/inspections',
+    {
+      schema: {
+        tags: ['inspections'],
+        summary: 'Log an inspection or check',
+        params: IdParams,
+        body: InspectionCreate,
+        response: { 201: Created, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const id = await inspections.createInspection(app.database, request.actor, request.params.id, request.body);
+      return reply.status(201).send({ id });
+    },
+  );
+
+  app.get(
+    '/api/inspections/:id',
+    { schema: { tags: ['inspections'], params: IdParams, response: { 200: Inspection, 404: ErrorBody } } },
+    (request) => inspections.getInspection(app.database, request.actor, request.params.id),
+  );
+
+  app.post(
+    '/api/operations/:id/imports/inspections',
+    {
+      schema: {
+        tags: ['inspections'],
+        summary: 'Import inspections from CSV: all rows or none',
+        description:
+          'Body: text/csv with a header row. Columns: hotspotId, at, kind, personsChecked; optional notes, sharing, sharedWith (codes separated by ;). A bad row answers 400 with its row (header = row 1) and column, and nothing is written.',
+        consumes: ['text/csv'],
+        params: IdParams,
+        response: { 201: Imported, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const imported = await inspections.importInspections(
+        app.database,
+        request.actor,
+        request.params.id,
+        csvBody(request.body),
+      );
+      return reply.status(201).send({ imported });
+    },
+  );
+}

@@ -1,0 +1,143 @@
+// Inspections and checks at hotspots: logged one by one or imported in bulk from CSV.
+import type { Readable } from 'node:stream';
+import type { Actor } from '../../access/actor.ts';
+import { appendAudit } from '../../access/audit.ts';
+import { canCreateRecord, canImportRecords } from '../../access/records.ts';
+import { canReadShared } from '../../access/sharing.ts';
+import type { Database } from '../../db/connection.ts';
+import { SHARINGS } from '../../db/schema.ts';
+import { Forbidden, Invalid, NotFound } from '../../errors.ts';
+import { decodeCursor, pageOf } from '../../server/pagination.ts';
+import { requireHotspot, visibleHotspots } from '../hotspots/service.ts';
+import { copyArray, importCsv } from '../imports/csv-copy.ts';
+import { parseChoice, parseCount, parseList, parseTime, parseUuid } from '../imports/fields.ts';
+import { requireOperation } from '../operations/service.ts';
+import { sharingColumns } from '../shared-record.ts';
+import { presentInspection } from './present.ts';
+import * as repo from './repo.ts';
+import { INSPECTION_KINDS, type InspectionCreateInput, type InspectionFilter } from './schema.ts';
+
+export async function getInspection(database: Database, actor: Actor, id: string) {
+  const inspection = await repo.findInspection(database.db, id);
+  if (!inspection || !canReadShared(actor, inspection)) throw new NotFound('inspection');
+  return presentInspection(actor, inspection);
+}
+
+export async function listInspections(database: Database, actor: Actor, operationId: string, filter: InspectionFilter) {
+  await requireOperation(database.db, actor, operationId);
+  const limit = filter.limit ?? 50;
+  const after = decodeCursor(filter.cursor, 2);
+  const rows = await repo.listInspections(database.db, actor, operationId, filter, after, limit);
+  const page = pageOf(rows, limit, (i) => [i.at.toISOString(), i.id]);
+  return { items: page.items.map((i) => presentInspection(actor, i)), next: page.next };
+}
+
+/**
+ * Logs one inspection at a hotspot the actor may see.
+ * @example await createInspection(database, actor, operationId, { hotspotId, at, kind: 'patrol', personsChecked: 12 })
+ */
+export async function createInspection(
+  database: Database,
+  actor: Actor,
+  operationId: string,
+  input: InspectionCreateInput,
+) {
+  await requireOperation(database.db, actor, operationId);
+  if (!canCreateRecord(actor, operationId, 'inspection')) {
+    throw new Forbidden('logging inspections needs the field, officer or admin role');
+  }
+  const hotspot = await requireHotspot(database.db, actor, input.hotspotId, 'hotspotId');
+  if (hotspot.operation_id !== operationId) {
+    throw new Invalid('the hotspot belongs to another operation', 'hotspotId');
+  }
+  const sharing = sharingColumns(input, 'owner');
+  return database.db.transaction().execute(async (tx) => {
+    const id = await repo.insertInspection(tx, {
+      operation_id: operationId,
+      owner_bureau_id: actor.bureauId,
+      ...sharing,
+      hotspot_id: input.hotspotId,
+      at: parseTime(input.at, 'at'),
+      kind: input.kind,
+      persons_checked: input.personsChecked,
+      notes: input.notes ?? '',
+      created_by: actor.userId,
+    });
+    await appendAudit(tx, actor, { action: 'create', entity: 'inspection', entityId: id, operationId });
+    return id;
+  });
+}
+
+export const INSPECTION_CSV = {
+  required: ['hotspotId', 'at', 'kind', 'personsChecked'],
+  optional: ['notes', 'sharing', 'sharedWith'],
+} as const;
+
+/**
+ * Imports inspections from CSV (columns: hotspotId, at, kind, personsChecked, and optionally notes,
+ * sharing, sharedWith): all rows or none; the records belong to the actor's bureau.
+ * @example await importInspections(database, actor, operationId, fs.createReadStream('checks.csv'))
+ */
+export async function importInspections(
+  database: Database,
+  actor: Actor,
+  operationId: string,
+  csv: Readable,
+  onProgress?: (rows: number, bytes: number) => void,
+): Promise<number> {
+  await requireOperation(database.db, actor, operationId);
+  if (!canImportRecords(actor, operationId)) throw new Forbidden('bulk imports need the officer or admin role');
+  const hotspots = await visibleHotspots(database.db, actor, operationId);
+  const shared = new Map<string, { sharing: string; shared_with: string[] }>();
+  return importCsv(database, csv, {
+    table: 'inspections',
+    copyColumns: [
+      'operation_id',
+      'owner_bureau_id',
+      'sharing',
+      'shared_with',
+      'hotspot_id',
+      'at',
+      'kind',
+      'persons_checked',
+      'notes',
+      'created_by',
+    ],
+    columns: INSPECTION_CSV,
+    onProgress,
+    mapRow(r, row) {
+      const hotspotId = parseUuid(r.hotspotId, 'hotspotId', row);
+      if (!hotspots.has(hotspotId)) throw new Invalid(`no hotspot ${hotspotId} in this operation that you may see`, 'hotspotId', row);
+      const key = `${r.sharing ?? ''}|${r.sharedWith ?? ''}`;
+      let sharing = shared.get(key);
+      if (!sharing) {
+        sharing = sharingColumns(
+          { sharing: parseChoice(r.sharing, SHARINGS, 'sharing', row, 'owner'), sharedWith: parseList(r.sharedWith) },
+          'owner',
+          row,
+        );
+        shared.set(key, sharing);
+      }
+      return [
+        operationId,
+        actor.bureauId,
+        sharing.sharing,
+        copyArray(sharing.shared_with),
+        hotspotId,
+        parseTime(r.at, 'at', row).toISOString(),
+        parseChoice(r.kind, INSPECTION_KINDS, 'kind', row),
+        parseCount(r.personsChecked, 'personsChecked', row),
+        r.notes ?? '',
+        actor.userId,
+      ];
+    },
+    async beforeCommit(tx, summary) {
+      await appendAudit(tx, actor, {
+        action: 'import',
+        entity: 'inspection',
+        operationId,
+        detail: { rows: summary.rows, sha256: summary.sha256 },
+      });
+    },
+  });
+}

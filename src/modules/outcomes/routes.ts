@@ -1,0 +1,64 @@
+// /api/operations/:id/outcomes, /api/outcomes/:id and the CSV import.
+import { Created, ErrorBody, IdParams, Page } from '../../server/schemas/common.ts';
+import type { App } from '../../server/types.ts';
+import { csvBody, Imported } from '../inspections/routes.ts';
+import { Outcome, OutcomeCreate, OutcomeListQuery } from './schema.ts';
+import * as outcomes from './service.ts';
+
+export async function outcomeRoutes(app: App) {
+  app.get(
+    '/api/operations/:id/outcomes',
+    {
+      schema: {
+        tags: ['outcomes'],
+        summary: 'Arrests, rescues, investigations, interceptions, smugglers and migrants you may see',
+        params: IdParams,
+        querystring: OutcomeListQuery,
+        response: { 200: Page(Outcome), 404: ErrorBody },
+      },
+    },
+    (request) => outcomes.listOutcomes(app.database, request.actor, request.params.id, request.query),
+  );
+
+  app.post(
+    '/api/operations/:id/outcomes',
+    {
+      schema: {
+        tags: ['outcomes'],
+        summary: 'Record an arrest, rescue, investigation, interception, smuggler apprehension or migrant interception',
+        params: IdParams,
+        body: OutcomeCreate,
+        response: { 201: Created, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const id = await outcomes.createOutcome(app.database, request.actor, request.params.id, request.body);
+      return reply.status(201).send({ id });
+    },
+  );
+
+  app.get(
+    '/api/outcomes/:id',
+    { schema: { tags: ['outcomes'], params: IdParams, response: { 200: Outcome, 404: ErrorBody } } },
+    (request) => outcomes.getOutcome(app.database, request.actor, request.params.id),
+  );
+
+  app.post(
+    '/api/operations/:id/imports/outcomes',
+    {
+      schema: {
+        tags: ['outcomes'],
+        summary: 'Import outcomes from CSV: all rows or none',
+        description:
+          'Body: text/csv with a header row. Columns: kind, at; optional hotspotId, country, persons, offences (separated by ;), status, notes, sharing, sharedWith.',
+        consumes: ['text/csv'],
+        params: IdParams,
+        response: { 201: Imported, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const imported = await outcomes.importOutcomes(app.database, request.actor, request.params.id, csvBody(request.body));
+      return reply.status(201).send({ imported });
+    },
+  );
+}

@@ -1,0 +1,102 @@
+// Assembles the Fastify server. Plugins load in this order: config and database, security
+// headers, rate limits, OpenAPI, the error handler, authentication, then the modules' routes.
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify from 'fastify';
+import { sql } from 'kysely';
+import { Type } from 'typebox';
+import type { Config } from '../config.ts';
+import type { Database } from '../db/connection.ts';
+import { authRoutes } from '../modules/auth/routes.ts';
+import { bureauRoutes } from '../modules/bureaus/routes.ts';
+import { hotspotRoutes } from '../modules/hotspots/routes.ts';
+import { inspectionRoutes } from '../modules/inspections/routes.ts';
+import { operationRoutes } from '../modules/operations/routes.ts';
+import { outcomeRoutes } from '../modules/outcomes/routes.ts';
+import { resultRoutes } from '../modules/results/routes.ts';
+import { registerAuth } from './plugins/auth.ts';
+import { registerErrorHandler } from './plugins/errors.ts';
+import type { App } from './types.ts';
+
+export interface AppOptions {
+  database: Database;
+  config: Config;
+  logger?: boolean;
+}
+
+/**
+ * Builds the HTTP server around an open database (not listening yet).
+ * @example const app = await buildApp({ database, config }); await app.listen({ port: 8080 })
+ */
+export async function buildApp({ database, config, logger = false }: AppOptions): Promise<App> {
+  const app = Fastify({
+    logger: logger ? { level: config.logLevel } : false,
+    ajv: { customOptions: { allErrors: false, coerceTypes: 'array', removeAdditional: false } },
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorate('database', database);
+  app.decorate('config', config);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+      },
+    },
+  });
+  await app.register(rateLimit, { global: false });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Cordon API',
+        version: '0.1.0',
+        description:
+          'Operations against human trafficking and scam centres: operations, hotspots, inspections, outcomes and results. Every record belongs to a bureau and is shared only as its owner allows.',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+
+  registerErrorHandler(app);
+  registerAuth(app);
+  // Imports stream the CSV body straight into COPY: the parser hands over the raw stream.
+  app.addContentTypeParser(['text/csv', 'application/csv'], (_request, payload, done) => done(null, payload));
+
+  app.get(
+    '/api/health',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['system'],
+        security: [],
+        response: { 200: Type.Object({ status: Type.String(), database: Type.String() }) },
+      },
+    },
+    async () => {
+      await sql`select 1`.execute(database.db);
+      return { status: 'ok', database: database.engine };
+    },
+  );
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(authRoutes);
+  await app.register(bureauRoutes);
+  await app.register(operationRoutes);
+  await app.register(hotspotRoutes);
+  await app.register(inspectionRoutes);
+  await app.register(outcomeRoutes);
+  await app.register(resultRoutes);
+  return app;
+}

@@ -1,0 +1,20 @@
+// Every /api route needs a bearer token unless its config marks it public.
+import { Unauthenticated } from '../../errors.ts';
+import { authenticate } from '../../modules/auth/service.ts';
+import type { App } from '../types.ts';
+
+export function bearerToken(header: string | undefined): string | undefined {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
+  return match?.[1];
+}
+
+export function registerAuth(app: App): void {
+  app.decorateRequest('actor', null as never);
+  app.addHook('preValidation', async (request) => {
+    if (!request.url.startsWith('/api/') || request.routeOptions.config?.public) return;
+    if (!request.routeOptions.url) return; // unknown route: the 404 handler answers
+    const token = bearerToken(request.headers.authorization);
+    if (!token) throw new Unauthenticated();
+    request.actor = await authenticate(app.database.db, token);
+  });
+}

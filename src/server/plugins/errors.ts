@@ -1,0 +1,54 @@
+// The one error handler: Cordon's own errors answer with their status and id; validation errors
+// name the field; anything else is logged and answered 500 without its internals.
+import type { FastifyError } from 'fastify';
+import { CordonError } from '../../errors.ts';
+import type { App } from '../types.ts';
+
+interface AjvIssue {
+  instancePath?: string;
+  message?: string;
+  keyword?: string;
+  params?: Record<string, unknown>;
+}
+
+/** `/hotspotId` → `hotspotId`; a missing property names itself. */
+export function fieldOf(issue: AjvIssue, context?: string): string {
+  const path = (issue.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
+  const missing = issue.params?.missingProperty ?? issue.params?.additionalProperty;
+  const field = [path, typeof missing === 'string' ? missing : ''].filter(Boolean).join('.');
+  return field || context || 'body';
+}
+
+export function registerErrorHandler(app: App): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof CordonError) {
+      return reply.status(error.status).send(error.toJSON());
+    }
+    if (error.validation) {
+      const issue = error.validation[0] as AjvIssue | undefined;
+      const field = issue ? fieldOf(issue, error.validationContext) : (error.validationContext ?? 'body');
+      const problem = issue?.message ?? 'is not valid';
+      const allowed = issue?.params?.allowedValues;
+      const hint = Array.isArray(allowed) ? ` (one of: ${allowed.join(', ')})` : '';
+      return reply.status(400).send({
+        error: 'invalid',
+        message: `${field}: ${problem}${hint}`,
+        field,
+        in: error.validationContext,
+      });
+    }
+    const status = error.statusCode ?? 500;
+    if (status >= 500) {
+      request.log.error({ err: error }, 'request failed');
+      return reply.status(500).send({ error: 'internal', message: 'something went wrong; it has been logged' });
+    }
+    if (status === 429) {
+      return reply.status(429).send({ error: 'rate_limited', message: error.message });
+    }
+    const field = status === 400 && /body/i.test(error.message) ? 'body' : undefined;
+    return reply.status(status).send({ error: error.code?.toLowerCase() ?? 'bad_request', message: error.message, field });
+  });
+  app.setNotFoundHandler((request, reply) => {
+    reply.status(404).send({ error: 'not_found', message: `no route ${request.method} ${request.url.split('?')[0]}` });
+  });
+}
