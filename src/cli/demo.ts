@@ -1,0 +1,40 @@
+// `cordon demo`: load the demo operation (Storm Makers II, October 2023).
+import type { Command } from 'commander';
+import type { Config } from '../config.ts';
+import type { Database } from '../db/connection.ts';
+import { loadDemo, randomDemoPassword } from '../demo/load.ts';
+import { action, progressBar, withDatabase } from './context.ts';
+
+/** Loads the demo when the database holds no operation and no user yet. */
+export async function loadIfEmpty(database: Database, config: Config) {
+  const anyUser = await database.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
+  if (anyUser) return;
+  await load(database, config);
+}
+
+async function load(database: Database, config: Config) {
+  const password = config.demoPassword ?? randomDemoPassword();
+  const started = Date.now();
+  const bar = progressBar('demo', 271_900, 'records');
+  const result = await loadDemo(database, { password, onProgress: (done) => bar.update(done) });
+  bar.stop();
+  if (!result.loaded) {
+    process.stderr.write('cordon: the demo operation is already loaded\n');
+    return;
+  }
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  process.stderr.write(
+    `cordon: demo operation "Storm Makers II" loaded in ${seconds}s (operation ${result.operationId})\n` +
+      `cordon: demo users: coordinator, analyst, admin, officer-<cc> and field-<cc> (e.g. officer-in, field-tr)\n` +
+      (config.demoPassword
+        ? 'cordon: their password is CORDON_DEMO_PASSWORD\n'
+        : `cordon: their password (random, set CORDON_DEMO_PASSWORD to choose one): ${password}\n`),
+  );
+}
+
+export function demoCommand(program: Command) {
+  program
+    .command('demo')
+    .description('load the demo operation (27 countries, 450 hotspots, 270,000 inspections)')
+    .action(action(async () => withDatabase((database, config) => load(database, config))));
+}

@@ -1,0 +1,79 @@
+// `cordon export hotspots|inspections|outcomes --operation ID --user NAME [--out FILE]`: CSV of
+// what that user may see, paged through the same services as the API.
+import { createWriteStream } from 'node:fs';
+import type { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
+import type { Command } from 'commander';
+import { stringify } from 'csv-stringify';
+import type { Actor } from '../access/actor.ts';
+import type { Database } from '../db/connection.ts';
+import { listHotspots } from '../modules/hotspots/service.ts';
+import { listInspections } from '../modules/inspections/service.ts';
+import { listOutcomes } from '../modules/outcomes/service.ts';
+import { action, actingUser, withDatabase } from './context.ts';
+
+type Row = Record<string, unknown>;
+type Lister = (database: Database, actor: Actor, operationId: string, filter: { limit: number; cursor?: string; country?: string }) => Promise<{ items: Row[]; next: string | null }>;
+
+const LISTS: Record<string, { list: Lister; columns: string[] }> = {
+  hotspots: {
+    list: listHotspots as Lister,
+    columns: ['id', 'name', 'country', 'kind', 'latitude', 'longitude', 'ownerCountry', 'sharing', 'sharedWith'],
+  },
+  inspections: {
+    list: listInspections as Lister,
+    columns: ['id', 'hotspotId', 'country', 'at', 'kind', 'personsChecked', 'notes', 'ownerCountry', 'sharing', 'sharedWith'],
+  },
+  outcomes: {
+    list: listOutcomes as Lister,
+    columns: ['id', 'kind', 'at', 'country', 'hotspotId', 'persons', 'offences', 'status', 'notes', 'ownerCountry', 'sharing', 'sharedWith'],
+  },
+};
+
+function cell(value: unknown): string {
+  if (Array.isArray(value)) return value.join(';');
+  if (value === null || value === undefined) return '';
+  return String(value);
+}
+
+export function exportCommand(program: Command) {
+  program
+    .command('export')
+    .description('write a CSV of the hotspots, inspections or outcomes the user may see')
+    .argument('<list>', Object.keys(LISTS).join(' | '))
+    .requiredOption('--operation <id>', 'operation id')
+    .option('--user <username>', 'the user whose view is exported', process.env.CORDON_USER)
+    .option('--country <cc>', 'only this country (ISO code)')
+    .option('--out <file>', 'output file (default: standard output)')
+    .action(
+      action(async (list: string, options: { operation: string; user?: string; country?: string; out?: string }) => {
+        const spec = LISTS[list];
+        if (!spec) throw new Error(`cannot export "${list}": choose ${Object.keys(LISTS).join(', ')}`);
+        await withDatabase(async (database) => {
+          const actor = await actingUser(database, options.user);
+          const out: Writable = options.out ? createWriteStream(options.out) : process.stdout;
+          const csv = stringify({ header: true, columns: spec.columns });
+          csv.pipe(out);
+          let cursor: string | undefined;
+          let rows = 0;
+          do {
+            const page = await spec.list(database, actor, options.operation, {
+              limit: 1000,
+              ...(cursor ? { cursor } : {}),
+              ...(options.country ? { country: options.country.toUpperCase() } : {}),
+            });
+            for (const item of page.items) {
+              if (!csv.write(spec.columns.map((c) => cell(item[c])))) await new Promise((r) => csv.once('drain', r));
+              rows += 1;
+            }
+            cursor = page.next ?? undefined;
+          } while (cursor);
+          csv.end();
+          if (options.out) {
+            await finished(out);
+            process.stderr.write(`exported ${rows} ${list} to ${options.out}\n`);
+          }
+        });
+      }),
+    );
+}

@@ -1,0 +1,39 @@
+// `cordon import inspections|outcomes FILE --operation ID --user NAME`: all rows or none.
+import { createReadStream, statSync } from 'node:fs';
+import type { Command } from 'commander';
+import { importInspections } from '../modules/inspections/service.ts';
+import { importOutcomes } from '../modules/outcomes/service.ts';
+import { action, actingUser, progressBar, withDatabase } from './context.ts';
+
+const IMPORTERS = { inspections: importInspections, outcomes: importOutcomes } as const;
+
+export function importCommand(program: Command) {
+  program
+    .command('import')
+    .description('import a CSV file of inspections or outcomes into an operation: every row or none')
+    .argument('<kind>', 'inspections | outcomes')
+    .argument('<file>', 'CSV file with a header row')
+    .requiredOption('--operation <id>', 'operation id')
+    .option('--user <username>', 'the user the records are imported as (their bureau owns them)', process.env.CORDON_USER)
+    .action(
+      action(async (kind: string, file: string, options: { operation: string; user?: string }) => {
+        const importer = IMPORTERS[kind as keyof typeof IMPORTERS];
+        if (!importer) throw new Error(`cannot import "${kind}": choose inspections or outcomes`);
+        const size = statSync(file).size;
+        await withDatabase(async (database) => {
+          const actor = await actingUser(database, options.user);
+          const bar = progressBar(kind, size, 'bytes');
+          const started = Date.now();
+          try {
+            const rows = await importer(database, actor, options.operation, createReadStream(file), (_rows, bytes) => bar.update(bytes));
+            bar.update(size);
+            bar.stop();
+            const seconds = (Date.now() - started) / 1000;
+            process.stdout.write(`imported ${rows} ${kind} in ${seconds.toFixed(1)}s (${Math.round(rows / seconds)} rows/s)\n`);
+          } finally {
+            bar.stop();
+          }
+        });
+      }),
+    );
+}

@@ -1,0 +1,20 @@
+// The `cordon` command line: one file per command, each a thin call into a module's service.
+import { Command } from 'commander';
+import { auditCommand } from './audit.ts';
+import { demoCommand } from './demo.ts';
+import { exportCommand } from './export.ts';
+import { importCommand } from './import.ts';
+import { serveCommand } from './serve.ts';
+import { usersCommand } from './users.ts';
+
+const program = new Command('cordon')
+  .description('Cordon: operations against human trafficking and scam centres')
+  .showHelpAfterError();
+serveCommand(program);
+demoCommand(program);
+importCommand(program);
+exportCommand(program);
+usersCommand(program);
+auditCommand(program);
+
+await program.parseAsync(process.argv);

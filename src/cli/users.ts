@@ -1,0 +1,69 @@
+// `cordon users list | add | passwd`: accounts, managed by whoever operates the database.
+import type { Command } from 'commander';
+import { ROLES, type Role } from '../access/actor.ts';
+import { Invalid } from '../errors.ts';
+import { createUser, findBureauByName, listAllUsers, resetPassword } from '../modules/bureaus/service.ts';
+import { action, withDatabase } from './context.ts';
+
+async function readPassword(): Promise<string> {
+  const fromEnv = process.env.CORDON_NEW_PASSWORD;
+  if (fromEnv) return fromEnv;
+  if (process.stdin.isTTY) throw new Invalid('give the password in CORDON_NEW_PASSWORD or on standard input', 'password');
+  let text = '';
+  for await (const chunk of process.stdin) text += chunk;
+  return text.replace(/\r?\n$/, '');
+}
+
+export function usersCommand(program: Command) {
+  const users = program.command('users').description('list and add user accounts, reset passwords');
+  users
+    .command('list')
+    .description('every user with bureau and roles')
+    .action(
+      action(async () =>
+        withDatabase(async (database) => {
+          for (const u of await listAllUsers(database.db)) {
+            process.stdout.write(`${u.username}\t${u.roles.join(',')}\t${u.disabled ? 'disabled' : 'active'}\t${u.displayName}\n`);
+          }
+        }),
+      ),
+    );
+  users
+    .command('add')
+    .description('add a user; the password comes from CORDON_NEW_PASSWORD or standard input')
+    .argument('<username>')
+    .requiredOption('--bureau <name>', 'the bureau the user belongs to (its name, e.g. "NCB Ankara")')
+    .requiredOption('--roles <roles>', `comma-separated: ${ROLES.join(', ')}`)
+    .option('--name <display name>')
+    .action(
+      action(async (username: string, options: { bureau: string; roles: string; name?: string }) =>
+        withDatabase(async (database) => {
+          const bureau = await findBureauByName(database.db, options.bureau);
+          if (!bureau) throw new Invalid(`no bureau named "${options.bureau}"`, 'bureau');
+          const roles = options.roles.split(',').map((r) => r.trim());
+          const bad = roles.find((r) => !(ROLES as readonly string[]).includes(r));
+          if (bad) throw new Invalid(`"${bad}" is not a role (${ROLES.join(', ')})`, 'roles');
+          const id = await createUser(database, null, {
+            username,
+            displayName: options.name,
+            bureauId: bureau.id,
+            roles: roles as Role[],
+            password: await readPassword(),
+          });
+          process.stdout.write(`added ${username} (${id})\n`);
+        }),
+      ),
+    );
+  users
+    .command('passwd')
+    .description("set a user's password (from CORDON_NEW_PASSWORD or standard input) and close their sessions")
+    .argument('<username>')
+    .action(
+      action(async (username: string) =>
+        withDatabase(async (database) => {
+          await resetPassword(database, username, await readPassword());
+          process.stdout.write(`password of ${username} changed\n`);
+        }),
+      ),
+    );
+}
