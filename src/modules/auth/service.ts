@@ -17,9 +17,8 @@ function tokenHash(token: string): string {
  */
 export async function login(database: Database, username: string, password: string, sessionHours: number) {
   const user = await repo.findUserForLogin(database.db, username);
-  const ok = user
-    ? await verifyPassword(user.password_hash, password)
-    : (await verifyPassword(await decoyHash(), password), false);
+  // An unknown user costs as much as a wrong password, so timing does not reveal usernames.
+  const ok = await verifyPassword(user?.password_hash ?? (await decoyHash()), password);
   if (!user || !ok || user.disabled) throw new Unauthenticated('wrong username or password');
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + sessionHours * 3600_000);

@@ -34,8 +34,8 @@ function zero(): Figures {
 }
 
 function bucket<K>(map: Map<K, Figures>, key: K): Figures {
-  let figures = map.get(key);
-  if (!figures) map.set(key, (figures = zero()));
+  const figures = map.get(key) ?? zero();
+  map.set(key, figures);
   return figures;
 }
 
