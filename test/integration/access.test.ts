@@ -1,0 +1,147 @@
+// Every endpoint: no token → 401, wrong bureau → 404 on a record shared `owner`, bad input → 400
+// naming the field. On PGlite and, when reachable, on the PostgreSQL server.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { engines } from '../helpers/engines.ts';
+import { startServer, type TestServer } from '../helpers/http.ts';
+import { makeWorld, USERS, type World } from '../factories/world.ts';
+
+describe.each(engines)('need-to-know on %s', (engine) => {
+  let server: TestServer;
+  let world: World;
+  let ownerInspection: string;
+  let ownerArrest: string;
+
+  beforeAll(async () => {
+    server = await startServer(engine);
+    world = await makeWorld(server.database);
+    const inspection = await server.as(USERS.fieldTr, {
+      method: 'POST',
+      url: `/api/operations/${world.operationId}/inspections`,
+      payload: { hotspotId: world.hotspots.tr, at: '2023-10-16T08:00:00Z', kind: 'traveller_check', personsChecked: 4, sharing: 'owner' },
+    });
+    expect(inspection.statusCode).toBe(201);
+    ownerInspection = inspection.json().id;
+    const arrest = await server.as(USERS.officerTr, {
+      method: 'POST',
+      url: `/api/operations/${world.operationId}/outcomes`,
+      payload: { kind: 'arrest', at: '2023-10-17T10:00:00Z', hotspotId: world.hotspots.tr, offences: ['migrant_smuggling'] },
+    });
+    expect(arrest.statusCode).toBe(201);
+    ownerArrest = arrest.json().id;
+  });
+  afterAll(() => server?.drop());
+
+  const endpoints = (): { method: 'GET' | 'POST'; url: string }[] => [
+    { method: 'GET', url: '/api/auth/me' },
+    { method: 'GET', url: '/api/bureaus' },
+    { method: 'GET', url: '/api/users' },
+    { method: 'POST', url: '/api/users' },
+    { method: 'POST', url: '/api/bureaus' },
+    { method: 'GET', url: '/api/operations' },
+    { method: 'POST', url: '/api/operations' },
+    { method: 'GET', url: `/api/operations/${world.operationId}` },
+    { method: 'GET', url: `/api/operations/${world.operationId}/results` },
+    { method: 'GET', url: `/api/operations/${world.operationId}/hotspots` },
+    { method: 'POST', url: `/api/operations/${world.operationId}/hotspots` },
+    { method: 'GET', url: `/api/hotspots/${world.hotspots.tr}` },
+    { method: 'GET', url: `/api/operations/${world.operationId}/inspections` },
+    { method: 'POST', url: `/api/operations/${world.operationId}/inspections` },
+    { method: 'GET', url: `/api/inspections/${ownerInspection}` },
+    { method: 'POST', url: `/api/operations/${world.operationId}/imports/inspections` },
+    { method: 'GET', url: `/api/operations/${world.operationId}/outcomes` },
+    { method: 'POST', url: `/api/operations/${world.operationId}/outcomes` },
+    { method: 'GET', url: `/api/outcomes/${ownerArrest}` },
+    { method: 'POST', url: `/api/operations/${world.operationId}/imports/outcomes` },
+    { method: 'POST', url: '/api/auth/logout' },
+  ];
+
+  it('answers 401 without a token on every endpoint but health, the OpenAPI document and login', async () => {
+    for (const { method, url } of endpoints()) {
+      const res = await server.as(null, { method, url, payload: method === 'POST' ? {} : undefined });
+      expect(res.statusCode, `${method} ${url}`).toBe(401);
+      expect(res.json().error).toBe('unauthenticated');
+    }
+    const badToken = await server.app.inject({ url: '/api/operations', headers: { authorization: 'Bearer forged' } });
+    expect(badToken.statusCode).toBe(401);
+    expect((await server.as(null, { url: '/api/health' })).statusCode).toBe(200);
+    expect((await server.as(null, { url: '/api/openapi.json' })).statusCode).toBe(200);
+  });
+
+  it('hides another bureau\'s `owner` records behind 404 on every read', async () => {
+    for (const url of [`/api/inspections/${ownerInspection}`, `/api/outcomes/${ownerArrest}`, `/api/hotspots/${world.hotspots.trPrivate}`]) {
+      const res = await server.as(USERS.officerIn, { url });
+      expect(res.statusCode, url).toBe(404);
+      expect(res.body).not.toContain('TR');
+      expect((await server.as(USERS.officerTr, { url })).statusCode, url).toBe(200);
+    }
+    // The coordinator sees aggregates, but individual records only as shared.
+    expect((await server.as(USERS.coordinator, { url: `/api/inspections/${ownerInspection}` })).statusCode).toBe(404);
+  });
+
+  it('keeps bureaus outside the operation out of it entirely', async () => {
+    for (const url of [
+      `/api/operations/${world.operationId}`,
+      `/api/operations/${world.operationId}/results`,
+      `/api/operations/${world.operationId}/hotspots`,
+      `/api/operations/${world.operationId}/inspections`,
+      `/api/operations/${world.operationId}/outcomes`,
+      `/api/hotspots/${world.hotspots.tr}`,
+    ]) {
+      expect((await server.as(USERS.outsider, { url })).statusCode, url).toBe(404);
+    }
+    const list = await server.as(USERS.outsider, { url: '/api/operations' });
+    expect(list.json().map((o: { id: string }) => o.id)).toEqual([world.otherOperationId]);
+    const write = await server.as(USERS.outsider, {
+      method: 'POST',
+      url: `/api/operations/${world.operationId}/inspections`,
+      payload: { hotspotId: world.hotspots.tr, at: '2023-10-16T08:00:00Z', kind: 'patrol', personsChecked: 1 },
+    });
+    expect(write.statusCode).toBe(404);
+    const csv = await server.as(USERS.outsider, {
+      method: 'POST',
+      url: `/api/operations/${world.operationId}/imports/inspections`,
+      headers: { 'content-type': 'text/csv' },
+      payload: `hotspotId,at,kind,personsChecked\n${world.hotspots.tr},2023-10-16T08:00:00Z,patrol,1\n`,
+    });
+    expect(csv.statusCode).toBe(404);
+  });
+
+  it('filters lists by sharing: owner, listed and operation', async () => {
+    const post = (payload: object) =>
+      server.as(USERS.fieldTr, { method: 'POST', url: `/api/operations/${world.operationId}/inspections`, payload });
+    const base = { hotspotId: world.hotspots.tr, kind: 'patrol', personsChecked: 2 };
+    const listed = (await post({ ...base, at: '2023-10-18T01:00:00Z', sharing: 'listed', sharedWith: ['NP'] })).json().id;
+    const open = (await post({ ...base, at: '2023-10-18T02:00:00Z', sharing: 'operation' })).json().id;
+    const ids = async (user: string) =>
+      (await server.as(user, { url: `/api/operations/${world.operationId}/inspections?limit=1000` })).json().items.map((i: { id: string }) => i.id);
+    expect(await ids(USERS.officerNp)).toEqual(expect.arrayContaining([listed, open]));
+    expect(await ids(USERS.officerNp)).not.toContain(ownerInspection);
+    expect(await ids(USERS.officerIn)).toContain(open);
+    expect(await ids(USERS.officerIn)).not.toContain(listed);
+    expect(await ids(USERS.officerTr)).toEqual(expect.arrayContaining([listed, open, ownerInspection]));
+    // Partners (victim-support organisations) get nothing through sharing.
+    expect(await ids(USERS.partnerNp)).toEqual([]);
+    expect((await server.as(USERS.officerNp, { url: `/api/inspections/${listed}` })).statusCode).toBe(200);
+    expect((await server.as(USERS.officerIn, { url: `/api/inspections/${listed}` })).statusCode).toBe(404);
+  });
+
+  it('refuses writes the role does not allow', async () => {
+    const analyst = await server.as(USERS.analyst, {
+      method: 'POST',
+      url: `/api/operations/${world.operationId}/inspections`,
+      payload: { hotspotId: world.hotspots.tr, at: '2023-10-16T08:00:00Z', kind: 'patrol', personsChecked: 1 },
+    });
+    expect(analyst.statusCode).toBe(403); // analysts read, they do not log
+    const officerOp = await server.as(USERS.officerTr, { method: 'POST', url: '/api/operations', payload: { name: 'Mine' } });
+    expect(officerOp.statusCode).toBe(403);
+    const fieldImport = await server.as(USERS.fieldTr, {
+      method: 'POST',
+      url: `/api/operations/${world.operationId}/imports/inspections`,
+      headers: { 'content-type': 'text/csv' },
+      payload: 'hotspotId,at,kind,personsChecked\n',
+    });
+    expect(fieldImport.statusCode).toBe(403);
+    const users = await server.as(USERS.officerTr, { url: '/api/users' });
+    expect(users.statusCode).toBe(403);
+  });
+});
