@@ -63,6 +63,9 @@ export async function importCsv(database: Database, input: Readable, plan: CsvCo
   const parser = input.pipe(
     parse({ bom: true, relax_column_count: false, skip_empty_lines: true, trim: true, info: false }),
   );
+  // Parse errors reach the loop below through the async iterator; this keeps a second emission
+  // (after the loop has stopped reading) from surfacing as an unhandled 'error' event.
+  parser.on('error', () => undefined);
   let header: (string | undefined)[] | undefined;
   let row = 1;
   let written = 0;
