@@ -14,11 +14,26 @@ export function parseTime(text: string | undefined, field: string, row?: number)
   if (!ISO_TIME.test(value)) {
     throw new Invalid(`${field} "${value}" is not an ISO 8601 time such as 2023-10-16T08:30:00Z`, field, row);
   }
+  if (!isCalendarDate(value)) throw new Invalid(`${field} "${value}" is not a real date and time`, field, row);
   const hasZone = /(?:Z|[+-]\d{2}:?\d{2})$/i.test(value) && value.length > 10;
   const normalized = value.replace(' ', 'T') + (hasZone ? '' : value.length === 10 ? 'T00:00:00Z' : 'Z');
   const time = new Date(normalized);
   if (Number.isNaN(time.getTime())) throw new Invalid(`${field} "${value}" is not a real date`, field, row);
   return time;
+}
+
+// JavaScript's Date rolls 30 February over into March; a person who typed it made a mistake.
+function isCalendarDate(value: string): boolean {
+  const [, y, m, d, hh = '0', mm = '0', ss = '0'] = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?/i.exec(value) ?? [];
+  const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
+  return (
+    date.getUTCFullYear() === Number(y) &&
+    date.getUTCMonth() === Number(m) - 1 &&
+    date.getUTCDate() === Number(d) &&
+    Number(hh) < 24 &&
+    Number(mm) < 60 &&
+    Number(ss) < 60
+  );
 }
 
 export function parseCount(text: string | undefined, field: string, row: number | undefined, min = 0, fallback?: number): number {

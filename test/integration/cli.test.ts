@@ -1,0 +1,95 @@
+// The cordon command line, run as a user would: import, export, users, on both engines.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/connection.ts';
+import { makeWorld, USERS, type World } from '../factories/world.ts';
+import { engines, freshDatabase, type TestDatabase } from '../helpers/engines.ts';
+
+const exec = promisify(execFile);
+
+describe.each(engines)('cordon CLI on %s', (engine) => {
+  const dir = mkdtempSync(join(tmpdir(), 'cordon-cli-'));
+  const dataDir = join(dir, 'data');
+  let server: TestDatabase | undefined;
+  let world: World;
+  let env: NodeJS.ProcessEnv;
+
+  const cordon = (...args: string[]) =>
+    exec('node', ['bin/cordon.js', ...args], { env }).catch((error) => error as { code: number; stdout: string; stderr: string });
+
+  beforeAll(async () => {
+    if (engine === 'postgres') {
+      server = await freshDatabase('postgres');
+      world = await makeWorld(server.database);
+      env = { ...process.env, DATABASE_URL: server.url };
+    } else {
+      const database = await openDatabase({ dataDir });
+      world = await makeWorld(database);
+      await database.close();
+      env = { ...process.env, DATABASE_URL: '', CORDON_DATA_DIR: dataDir };
+    }
+  });
+  afterAll(async () => {
+    await server?.drop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('imports a CSV file as a user, then exports what another user may see', async () => {
+    const file = join(dir, 'checks.csv');
+    writeFileSync(
+      file,
+      [
+        'hotspotId,at,kind,personsChecked,sharing,sharedWith',
+        `${world.hotspots.tr},2023-10-16T08:00:00Z,patrol,3,operation,`,
+        `${world.hotspots.tr},2023-10-16T09:00:00Z,vehicle_check,5,owner,`,
+        `${world.hotspots.tr},2023-10-16T10:00:00Z,document_check,2,listed,IN`,
+      ].join('\n'),
+    );
+    const imported = await cordon('import', 'inspections', file, '--operation', world.operationId, '--user', USERS.officerTr);
+    expect(imported.stdout).toMatch(/imported 3 inspections/);
+
+    const out = join(dir, 'export.csv');
+    const exported = await cordon('export', 'inspections', '--operation', world.operationId, '--user', USERS.officerNp, '--out', out);
+    expect(exported.stderr).toMatch(/exported 1 inspections/);
+    const lines = readFileSync(out, 'utf8').trim().split('\n');
+    expect(lines[0]).toBe('id,hotspotId,country,at,kind,personsChecked,notes,ownerCountry,sharing,sharedWith');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain('patrol');
+  });
+
+  it('rejects a file with a bad row, naming row and column, and writes nothing', async () => {
+    const file = join(dir, 'bad.csv');
+    writeFileSync(file, `kind,at,offences\narrest,2023-10-17T09:00:00Z,human_trafficking\narrest,not a time,human_trafficking\n`);
+    const result = await cordon('import', 'outcomes', file, '--operation', world.operationId, '--user', USERS.officerTr);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/row 3, column at/);
+    const exported = await cordon('export', 'outcomes', '--operation', world.operationId, '--user', USERS.officerTr);
+    expect(exported.stdout.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('needs to know who acts, and refuses users outside the operation', async () => {
+    const anonymous = await cordon('export', 'hotspots', '--operation', world.operationId);
+    expect(anonymous.code).toBe(1);
+    expect(anonymous.stderr).toMatch(/--user/);
+    const outsider = await cordon('export', 'hotspots', '--operation', world.operationId, '--user', USERS.outsider);
+    expect(outsider.code).toBe(1);
+    expect(outsider.stderr).toMatch(/operation not found/);
+  });
+
+  it('adds a user with a checked role, and lists users', async () => {
+    const added = await exec('node', ['bin/cordon.js', 'users', 'add', 'field-np2', '--bureau', 'NCB Kathmandu', '--roles', 'field'], {
+      env: { ...env, CORDON_NEW_PASSWORD: 'a long enough password' },
+    });
+    expect(added.stdout).toMatch(/added field-np2/);
+    const list = await cordon('users', 'list');
+    expect(list.stdout).toMatch(/^field-np2\tfield\tactive/m);
+    const bad = await exec('node', ['bin/cordon.js', 'users', 'add', 'x-user', '--bureau', 'NCB Kathmandu', '--roles', 'king'], {
+      env: { ...env, CORDON_NEW_PASSWORD: 'a long enough password' },
+    }).catch((e) => e);
+    expect(bad.stderr).toMatch(/"king" is not a role/);
+  });
+});
