@@ -49,13 +49,17 @@ export async function benchResults() {
       const n = Math.min(chunk, extra - done);
       await client.query(
         `insert into inspections (operation_id, owner_bureau_id, sharing, hotspot_id, at, kind, persons_checked)
+         with h as (
+           select row_number() over (order by id) - 1 as n, operation_id, id, owner_bureau_id
+             from hotspots where operation_id = $2
+         )
          select h.operation_id, h.owner_bureau_id, 'operation', h.id,
-                timestamptz '2023-10-16 00:00:00+00' + (g % 432000) * interval '1 second',
+                timestamptz '2023-10-16 00:00:00+00' + ((g * 7919) % 432000) * interval '1 second',
                 (array['premises_inspection','document_check','vehicle_check','traveller_check','patrol'])[1 + g % 5],
                 g % 20
-           from generate_series(1, $1::int) g
-           join lateral (select * from hotspots where operation_id = $2 offset (g % 450) limit 1) h on true`,
-        [n, operationId],
+           from generate_series($3::bigint, $3::bigint + $1::bigint - 1) g
+           join h on h.n = g % (select count(*) from h)`,
+        [n, operationId, done],
       );
     }
     await client.query('analyze');

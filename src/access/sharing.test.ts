@@ -11,7 +11,7 @@ const op = randomUUID();
 const mine = randomUUID();
 const theirs = randomUUID();
 
-function actor(roles: Role[], country = 'IN', bureauId = mine, operations = [op]): Actor {
+function actor(roles: Role[], country = 'IN', bureauId: string = mine, operations: string[] = [op]): Actor {
   return {
     userId: randomUUID(),
     username: 'u',

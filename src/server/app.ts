@@ -49,6 +49,9 @@ export async function buildApp({ database, config, logger = false }: AppOptions)
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        // Field deployments often serve plain http on a local network: do not force https.
+        upgradeInsecureRequests: null,
       },
     },
   });

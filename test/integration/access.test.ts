@@ -64,7 +64,12 @@ describe.each(engines)('need-to-know on %s', (engine) => {
     const badToken = await server.app.inject({ url: '/api/operations', headers: { authorization: 'Bearer forged' } });
     expect(badToken.statusCode).toBe(401);
     expect((await server.as(null, { url: '/api/health' })).statusCode).toBe(200);
-    expect((await server.as(null, { url: '/api/openapi.json' })).statusCode).toBe(200);
+    const openapi = await server.as(null, { url: '/api/openapi.json' });
+    expect(openapi.statusCode).toBe(200);
+    expect(Object.keys(openapi.json().paths)).toEqual(expect.arrayContaining(['/api/operations/{id}/results', '/api/inspections/{id}']));
+    const docs = await server.as(null, { url: '/api/docs/' });
+    expect(docs.statusCode).toBe(200);
+    expect(docs.body).toContain('swagger');
   });
 
   it('hides another bureau\'s `owner` records behind 404 on every read', async () => {
@@ -143,5 +148,40 @@ describe.each(engines)('need-to-know on %s', (engine) => {
     expect(fieldImport.statusCode).toBe(403);
     const users = await server.as(USERS.officerTr, { url: '/api/users' });
     expect(users.statusCode).toBe(403);
+  });
+});
+
+describe.each(engines)('audit of reads on %s', (engine) => {
+  let server: TestServer;
+  let world: World;
+  beforeAll(async () => {
+    server = await startServer(engine);
+    world = await makeWorld(server.database);
+  });
+  afterAll(() => server?.drop());
+
+  it('records who read a record about people, and every write', async () => {
+    const created = await server.as(USERS.officerTr, {
+      method: 'POST',
+      url: `/api/operations/${world.operationId}/outcomes`,
+      payload: { kind: 'rescue', at: '2023-10-17T10:00:00Z', persons: 3, sharing: 'operation' },
+    });
+    const id = created.json().id;
+    await server.as(USERS.officerIn, { url: `/api/outcomes/${id}` });
+    await server.as(USERS.officerNp, { url: `/api/operations/${world.operationId}/outcomes` });
+    const entries = await server.database.db
+      .selectFrom('audit_log')
+      .innerJoin('users', 'users.id', 'audit_log.actor_user_id')
+      .select(['users.username', 'audit_log.action', 'audit_log.entity', 'audit_log.entity_id', 'audit_log.detail'])
+      .where('audit_log.action', 'in', ['create', 'read', 'list'])
+      .orderBy('audit_log.seq')
+      .execute();
+    expect(entries.map((e) => [e.username, e.action, e.entity])).toEqual([
+      [USERS.officerTr, 'create', 'rescue'],
+      [USERS.officerIn, 'read', 'rescue'],
+      [USERS.officerNp, 'list', 'outcome'],
+    ]);
+    expect(entries[1]!.entity_id).toBe(id);
+    expect(entries[2]!.detail).toEqual({ ids: [id] });
   });
 });

@@ -19,7 +19,10 @@ describe.each(engines)('cordon CLI on %s', (engine) => {
   let env: NodeJS.ProcessEnv;
 
   const cordon = (...args: string[]) =>
-    exec('node', ['bin/cordon.js', ...args], { env }).catch((error) => error as { code: number; stdout: string; stderr: string });
+    exec('node', ['bin/cordon.js', ...args], { env }).then(
+      (ok) => ({ code: 0, ...ok }),
+      (error) => error as { code: number; stdout: string; stderr: string },
+    );
 
   beforeAll(async () => {
     if (engine === 'postgres') {

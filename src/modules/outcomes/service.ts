@@ -91,6 +91,10 @@ export async function listOutcomes(database: Database, actor: Actor, operationId
   const limit = filter.limit ?? 50;
   const rows = await repo.listOutcomes(database.db, actor, operationId, filter, decodeCursor(filter.cursor, 2), limit);
   const page = pageOf(rows, limit, (o) => [o.at.toISOString(), o.id]);
+  const aboutPeople = page.items.filter((o) => (PERSON_OUTCOMES as readonly string[]).includes(o.kind)).map((o) => o.id);
+  if (aboutPeople.length > 0) {
+    await appendAudit(database.db, actor, { action: 'list', entity: 'outcome', operationId, detail: { ids: aboutPeople } });
+  }
   return { items: page.items.map((o) => presentOutcome(actor, o)), next: page.next };
 }
 

@@ -12,6 +12,7 @@ export function registerAuth(app: App): void {
   app.decorateRequest('actor', null as never);
   app.addHook('preValidation', async (request) => {
     if (!request.url.startsWith('/api/') || request.routeOptions.config?.public) return;
+    if (request.url === '/api/docs' || request.url.startsWith('/api/docs/')) return; // the browsable OpenAPI page
     if (!request.routeOptions.url) return; // unknown route: the 404 handler answers
     const token = bearerToken(request.headers.authorization);
     if (!token) throw new Unauthenticated();
