@@ -185,3 +185,21 @@ describe.each(engines)('audit of reads on %s', (engine) => {
     expect(entries[2]!.detail).toEqual({ ids: [id] });
   });
 });
+
+describe('sign-in throttling', () => {
+  it('slows password guessing at one account with 429, leaving other accounts alone', async () => {
+    const server = await startServer('pglite');
+    try {
+      await makeWorld(server.database);
+      const attempt = (username: string, password: string) =>
+        server.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+      const codes: number[] = [];
+      for (let i = 0; i < 12; i++) codes.push((await attempt(USERS.officerTr, `guess ${i}`)).statusCode);
+      expect(codes.slice(0, 10).every((c) => c === 401)).toBe(true);
+      expect(codes.slice(10)).toEqual([429, 429]);
+      expect((await attempt(USERS.officerIn, 'correct horse battery staple')).statusCode).toBe(200);
+    } finally {
+      await server.drop();
+    }
+  });
+});

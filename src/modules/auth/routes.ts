@@ -12,7 +12,14 @@ export async function authRoutes(app: App) {
     {
       config: {
         public: true,
-        rateLimit: { max: 20, timeWindow: '1 minute' },
+        // Per address and username: slows guessing at one account without locking out a whole
+        // office behind one NAT address at the start of a shift.
+        rateLimit: {
+          max: 10,
+          hook: 'preHandler',
+          timeWindow: '1 minute',
+          keyGenerator: (request) => `${request.ip}|${(request.body as { username?: string } | undefined)?.username ?? ''}`,
+        },
       },
       schema: {
         tags: ['auth'],

@@ -1,21 +1,9 @@
 // /api/operations/:id/inspections, /api/inspections/:id and the CSV import.
-import type { Readable } from 'node:stream';
-import { Type } from 'typebox';
-import { Invalid } from '../../errors.ts';
 import { Created, ErrorBody, IdParams, Page } from '../../server/schemas/common.ts';
 import type { App } from '../../server/types.ts';
+import { csvBody, Imported } from '../imports/http.ts';
 import { Inspection, InspectionCreate, InspectionListQuery } from './schema.ts';
 import * as inspections from './service.ts';
-
-export const Imported = Type.Object({ imported: Type.Integer() });
-
-/** The CSV body of an import request, as a stream (the text/csv parser leaves it unread). */
-export function csvBody(body: unknown): Readable {
-  if (!body || typeof (body as Readable).pipe !== 'function') {
-    throw new Invalid('send the CSV file as the body with Content-Type: text/csv', 'body');
-  }
-  return body as Readable;
-}
 
 export async function inspectionRoutes(app: App) {
   app.get(

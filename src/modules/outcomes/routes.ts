@@ -1,7 +1,7 @@
 // /api/operations/:id/outcomes, /api/outcomes/:id and the CSV import.
 import { Created, ErrorBody, IdParams, Page } from '../../server/schemas/common.ts';
 import type { App } from '../../server/types.ts';
-import { csvBody, Imported } from '../inspections/routes.ts';
+import { csvBody, Imported } from '../imports/http.ts';
 import { Outcome, OutcomeCreate, OutcomeListQuery } from './schema.ts';
 import * as outcomes from './service.ts';
 
