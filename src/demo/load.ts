@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { appendAudit } from '../access/audit.ts';
 import type { Database } from '../db/connection.ts';
 import { hashPassword } from '../modules/auth/passwords.ts';
-import { copyArray, copyValue } from '../modules/imports/csv-copy.ts';
+import { copyArray, copyValue, refreshStatistics } from '../modules/imports/csv-copy.ts';
 import { DEMO_OPERATION, demoId, planDemo } from './generate.ts';
 
 export const DEMO_OPERATION_ID = demoId('operation', 'storm-makers-ii');
@@ -159,5 +159,6 @@ export async function loadDemo(
       detail: { hotspots: plan.hotspots.length, outcomes: plan.outcomes.length, inspections: done - plan.outcomes.length },
     });
   });
+  await refreshStatistics(database, ['bureaus', 'users', 'hotspots', 'outcomes', 'inspections', 'inspection_rollup']);
   return { operationId: DEMO_OPERATION_ID, loaded: true, password: options.password, usernames };
 }

@@ -91,6 +91,7 @@ export async function importInspections(
   const shared = new Map<string, { sharing: string; shared_with: string[] }>();
   return importCsv(database, csv, {
     table: 'inspections',
+    rollups: ['inspection_rollup'],
     copyColumns: [
       'operation_id',
       'owner_bureau_id',
