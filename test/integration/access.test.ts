@@ -203,3 +203,30 @@ describe('sign-in throttling', () => {
     }
   });
 });
+
+describe('sessions', () => {
+  it('end at logout and when they expire, with a message that says so', async () => {
+    const server = await startServer('pglite');
+    try {
+      await makeWorld(server.database);
+      const login = async () =>
+        (await server.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: USERS.officerTr, password: 'correct horse battery staple' } })).json().token as string;
+      const me = (token: string) => server.app.inject({ url: '/api/auth/me', headers: { authorization: `Bearer ${token}` } });
+
+      const first = await login();
+      expect((await me(first)).json()).toMatchObject({ username: USERS.officerTr, roles: ['officer'], bureau: { country: 'TR' } });
+      await server.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { authorization: `Bearer ${first}` } });
+      expect((await me(first)).statusCode).toBe(401);
+
+      const second = await login();
+      await server.database.db.updateTable('sessions').set({ expires_at: new Date(Date.now() - 1000) }).execute();
+      const expired = await me(second);
+      expect(expired.statusCode).toBe(401);
+      expect(expired.json().message).toMatch(/expired/);
+      await login(); // signing in again clears expired sessions
+      expect(await server.database.db.selectFrom('sessions').select('token_hash').execute()).toHaveLength(1);
+    } finally {
+      await server.drop();
+    }
+  });
+});

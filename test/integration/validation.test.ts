@@ -79,3 +79,20 @@ describe.each(engines)('bad input on %s', (engine) => {
     expect(res.json().error).toBe('not_found');
   });
 });
+
+describe('malformed requests', () => {
+  it('answers broken JSON and unknown content types with a JSON error about the body', async () => {
+    const server = await startServer('pglite');
+    try {
+      await makeWorld(server.database);
+      const broken = await server.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"username":' });
+      expect(broken.statusCode).toBe(400);
+      expect(broken.json()).toMatchObject({ error: 'invalid', field: 'body' });
+      const xml = await server.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/xml' }, payload: '<a/>' });
+      expect(xml.statusCode).toBe(415);
+      expect(xml.json()).toMatchObject({ error: 'unsupported_media_type', field: 'body' });
+    } finally {
+      await server.drop();
+    }
+  });
+});

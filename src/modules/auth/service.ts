@@ -24,6 +24,7 @@ export async function login(database: Database, username: string, password: stri
   const expiresAt = new Date(Date.now() + sessionHours * 3600_000);
   const actor = await actorOfUsername(database.db, username);
   await database.db.transaction().execute(async (tx) => {
+    await repo.deleteExpiredSessions(tx);
     await repo.insertSession(tx, tokenHash(token), user.id, expiresAt);
     await appendAudit(tx, actor, { action: 'login', entity: 'session', entityId: user.id });
   });

@@ -45,8 +45,9 @@ export function registerErrorHandler(app: App): void {
     if (status === 429) {
       return reply.status(429).send({ error: 'rate_limited', message: error.message });
     }
-    const field = status === 400 && /body/i.test(error.message) ? 'body' : undefined;
-    return reply.status(status).send({ error: error.code?.toLowerCase() ?? 'bad_request', message: error.message, field });
+    // Fastify's own 4xx (malformed JSON, unsupported content type, body too large) are all about the body.
+    const id = status === 413 ? 'too_large' : status === 415 ? 'unsupported_media_type' : status === 404 ? 'not_found' : 'invalid';
+    return reply.status(status).send({ error: id, message: error.message, field: 'body' });
   });
   app.setNotFoundHandler((request, reply) => {
     reply.status(404).send({ error: 'not_found', message: `no route ${request.method} ${request.url.split('?')[0]}` });
