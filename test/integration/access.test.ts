@@ -61,6 +61,16 @@ describe.each(engines)('need-to-know on %s', (engine) => {
       expect(res.statusCode, `${method} ${url}`).toBe(401);
       expect(res.json().error).toBe('unauthenticated');
     }
+    for (const url of ['/%61pi/bureaus', '/api//bureaus', '/API/bureaus']) {
+      const sneaky = await server.app.inject({ url });
+      expect([401, 404], url).toContain(sneaky.statusCode);
+    }
+    const sneakyUser = await server.app.inject({
+      method: 'POST',
+      url: '/%61pi/users',
+      payload: { username: 'intruder', bureauId: world.bureaus.coord, roles: ['admin'], password: 'long enough password' },
+    });
+    expect(sneakyUser.statusCode).toBe(401);
     const badToken = await server.app.inject({ url: '/api/operations', headers: { authorization: 'Bearer forged' } });
     expect(badToken.statusCode).toBe(401);
     expect((await server.as(null, { url: '/api/health' })).statusCode).toBe(200);

@@ -27,7 +27,7 @@ export type Offence = (typeof OFFENCES)[number];
 export const INVESTIGATION_STATUSES = ['open', 'closed'] as const;
 
 /** Outcomes that are about identifiable people: reading one is written to the audit log. */
-export const PERSON_OUTCOMES: readonly OutcomeKind[] = ['arrest', 'rescue', 'interception', 'smuggler_apprehension'];
+export const PERSON_OUTCOMES: readonly OutcomeKind[] = ['arrest', 'rescue', 'interception', 'smuggler_apprehension', 'migrant_interception'];
 
 export const OutcomeCreate = Type.Object(
   {

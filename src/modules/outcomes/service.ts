@@ -76,12 +76,12 @@ export async function getOutcome(database: Database, actor: Actor, id: string) {
   const outcome = await repo.findOutcome(database.db, id);
   if (!outcome || !canReadShared(actor, outcome)) throw new NotFound('outcome');
   if ((PERSON_OUTCOMES as readonly string[]).includes(outcome.kind)) {
-    await appendAudit(database.db, actor, {
+    await database.db.transaction().execute((tx) => appendAudit(tx, actor, {
       action: 'read',
       entity: outcome.kind,
       entityId: outcome.id,
       operationId: outcome.operation_id,
-    });
+    }));
   }
   return presentOutcome(actor, outcome);
 }
@@ -93,7 +93,9 @@ export async function listOutcomes(database: Database, actor: Actor, operationId
   const page = pageOf(rows, limit, (o) => [o.at.toISOString(), o.id]);
   const aboutPeople = page.items.filter((o) => (PERSON_OUTCOMES as readonly string[]).includes(o.kind)).map((o) => o.id);
   if (aboutPeople.length > 0) {
-    await appendAudit(database.db, actor, { action: 'list', entity: 'outcome', operationId, detail: { ids: aboutPeople } });
+    await database.db
+      .transaction()
+      .execute((tx) => appendAudit(tx, actor, { action: 'list', entity: 'outcome', operationId, detail: { ids: aboutPeople } }));
   }
   return { items: page.items.map((o) => presentOutcome(actor, o)), next: page.next };
 }

@@ -11,9 +11,12 @@ export function bearerToken(header: string | undefined): string | undefined {
 export function registerAuth(app: App): void {
   app.decorateRequest('actor', null as never);
   app.addHook('preValidation', async (request) => {
-    if (!request.url.startsWith('/api/') || request.routeOptions.config?.public) return;
-    if (request.url === '/api/docs' || request.url.startsWith('/api/docs/')) return; // the browsable OpenAPI page
-    if (!request.routeOptions.url) return; // unknown route: the 404 handler answers
+    // Decide from the matched route, never from the raw URL: `/%61pi/…` or an absolute URL
+    // reaches the same route while a string test on request.url would miss it.
+    const route = request.routeOptions.url;
+    if (!route) return; // unknown route: the 404 handler answers
+    if (!route.startsWith('/api/') || request.routeOptions.config?.public) return;
+    if (route === '/api/docs' || route.startsWith('/api/docs/')) return; // the browsable OpenAPI page
     const token = bearerToken(request.headers.authorization);
     if (!token) throw new Unauthenticated();
     request.actor = await authenticate(app.database.db, token);
