@@ -5,14 +5,13 @@ import { appendAudit } from '../../access/audit.ts';
 import { canCreateRecord, canImportRecords } from '../../access/records.ts';
 import { canReadShared } from '../../access/sharing.ts';
 import type { Database } from '../../db/connection.ts';
-import { SHARINGS } from '../../db/schema.ts';
 import { Forbidden, Invalid, NotFound } from '../../errors.ts';
 import { decodeCursor, pageOf } from '../../server/pagination.ts';
 import { requireHotspot, visibleHotspots } from '../hotspots/service.ts';
 import { copyArray, importCsv } from '../imports/csv-copy.ts';
-import { parseChoice, parseCount, parseList, parseTime, parseUuid } from '../imports/fields.ts';
+import { parseChoice, parseCount, parseTime, parseUuid } from '../imports/fields.ts';
 import { requireOperation } from '../operations/service.ts';
-import { sharingColumns } from '../shared-record.ts';
+import { csvSharingReader, sharingColumns } from '../shared-record.ts';
 import { presentInspection } from './present.ts';
 import * as repo from './repo.ts';
 import { INSPECTION_KINDS, type InspectionCreateInput, type InspectionFilter } from './schema.ts';
@@ -88,7 +87,7 @@ export async function importInspections(
   await requireOperation(database.db, actor, operationId);
   if (!canImportRecords(actor, operationId)) throw new Forbidden('bulk imports need the officer or admin role');
   const hotspots = await visibleHotspots(database.db, actor, operationId);
-  const shared = new Map<string, { sharing: string; shared_with: string[] }>();
+  const sharingOf = csvSharingReader();
   return importCsv(database, csv, {
     table: 'inspections',
     rollups: ['inspection_rollup'],
@@ -109,16 +108,7 @@ export async function importInspections(
     mapRow(r, row) {
       const hotspotId = parseUuid(r.hotspotId, 'hotspotId', row);
       if (!hotspots.has(hotspotId)) throw new Invalid(`no hotspot ${hotspotId} in this operation that you may see`, 'hotspotId', row);
-      const key = `${r.sharing ?? ''}|${r.sharedWith ?? ''}`;
-      let sharing = shared.get(key);
-      if (!sharing) {
-        sharing = sharingColumns(
-          { sharing: parseChoice(r.sharing, SHARINGS, 'sharing', row, 'owner'), sharedWith: parseList(r.sharedWith) },
-          'owner',
-          row,
-        );
-        shared.set(key, sharing);
-      }
+      const sharing = sharingOf(r, row);
       return [
         operationId,
         actor.bureauId,

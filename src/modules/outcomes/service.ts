@@ -6,7 +6,6 @@ import { appendAudit } from '../../access/audit.ts';
 import { canCreateRecord, canImportRecords } from '../../access/records.ts';
 import { canReadShared } from '../../access/sharing.ts';
 import type { Database } from '../../db/connection.ts';
-import { SHARINGS } from '../../db/schema.ts';
 import { Forbidden, Invalid, NotFound } from '../../errors.ts';
 import { decodeCursor, pageOf } from '../../server/pagination.ts';
 import { isCountryCode } from '../countries.ts';
@@ -14,7 +13,7 @@ import { visibleHotspots } from '../hotspots/service.ts';
 import { copyArray, importCsv } from '../imports/csv-copy.ts';
 import { parseChoice, parseCount, parseList, parseTime, parseUuid } from '../imports/fields.ts';
 import { requireOperation } from '../operations/service.ts';
-import { sharingColumns } from '../shared-record.ts';
+import { csvSharingReader, sharingColumns } from '../shared-record.ts';
 import { presentOutcome } from './present.ts';
 import * as repo from './repo.ts';
 import {
@@ -152,6 +151,7 @@ export async function importOutcomes(
   await requireOperation(database.db, actor, operationId);
   if (!canImportRecords(actor, operationId)) throw new Forbidden('bulk imports need the officer or admin role');
   const hotspots = await visibleHotspots(database.db, actor, operationId);
+  const sharingOf = csvSharingReader();
   return importCsv(database, csv, {
     table: 'outcomes',
     copyColumns: [
@@ -186,11 +186,7 @@ export async function importOutcomes(
         actor,
         row,
       );
-      const sharing = sharingColumns(
-        { sharing: parseChoice(r.sharing, SHARINGS, 'sharing', row, 'owner'), sharedWith: parseList(r.sharedWith) },
-        'owner',
-        row,
-      );
+      const sharing = sharingOf(r, row);
       return [
         operationId,
         actor.bureauId,
