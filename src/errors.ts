@@ -58,3 +58,8 @@ export class Conflict extends CordonError {
   readonly status = 409;
   readonly id = 'conflict';
 }
+
+/** True for PostgreSQL's unique_violation (23505), from either driver. */
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
+}

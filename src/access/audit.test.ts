@@ -57,6 +57,28 @@ describe.each(engines)('audit chain on %s', (engine) => {
     expect((await verifyAudit(test.database.db)).entries).toBe(5);
   });
 
+  it('refuses to delete the head or wind it back', async () => {
+    const db = test.database.db;
+    await expect(sql`delete from audit_head`.execute(db)).rejects.toThrow(/cannot be deleted/);
+    await expect(sql`truncate audit_head`.execute(db)).rejects.toThrow(/append-only/);
+    await expect(sql`update audit_head set seq = seq - 1`.execute(db)).rejects.toThrow(/forward one entry/);
+  });
+
+  it('detects a log whose head was removed', async () => {
+    const db = test.database.db;
+    await sql.raw('alter table audit_head disable trigger audit_head_forward').execute(db);
+    const head = await db.selectFrom('audit_head').selectAll().executeTakeFirstOrThrow();
+    await sql`delete from audit_head`.execute(db);
+    const verdict = await verifyAudit(db);
+    await db.insertInto('audit_head').values(head).execute();
+    await sql.raw('alter table audit_head enable trigger audit_head_forward').execute(db);
+    expect(verdict).toMatchObject({ ok: false, problem: 'the log holds 5 entries but its head is missing' });
+  });
+
+  it('refuses an entry written outside a transaction', async () => {
+    await expect(appendAudit(test.database.db, null, { action: 'create', entity: 'x' })).rejects.toThrow(/inside the transaction/);
+  });
+
   it('detects a changed entry, naming it', async () => {
     await tamper(test, `update audit_log set detail = '{"i": 99}' where seq = 3`);
     const verdict = await verifyAudit(test.database.db);

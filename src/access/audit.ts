@@ -53,6 +53,8 @@ function entryHash(e: HashedFields): string {
  * @example await appendAudit(tx, actor, { action: 'create', entity: 'inspection', entityId: id })
  */
 export async function appendAudit(tx: Queryable, actor: Actor | null, entry: AuditEntry): Promise<void> {
+  // Outside a transaction the entry could land without the change it records, or the reverse.
+  if (!tx.isTransaction) throw new Error('appendAudit must run inside the transaction that makes the change');
   await sql`select pg_advisory_xact_lock(${LOCK_KEY})`.execute(tx);
   const head = await tx.selectFrom('audit_head').select(['seq', 'hash']).executeTakeFirst();
   const fields: HashedFields = {
@@ -72,11 +74,9 @@ export async function appendAudit(tx: Queryable, actor: Actor | null, entry: Aud
     .insertInto('audit_log')
     .values({ ...fields, detail: JSON.stringify(fields.detail), hash })
     .execute();
-  await tx
-    .insertInto('audit_head')
-    .values({ id: true, seq: fields.seq, hash })
-    .onConflict((oc) => oc.column('id').doUpdateSet({ seq: fields.seq, hash }))
-    .execute();
+  // Insert or update, not an upsert: the head's guard trigger checks inserts and updates apart.
+  if (head) await tx.updateTable('audit_head').set({ seq: fields.seq, hash }).execute();
+  else await tx.insertInto('audit_head').values({ id: true, seq: fields.seq, hash }).execute();
 }
 
 export interface AuditVerdict {
@@ -123,6 +123,9 @@ export async function verifyAudit(db: Queryable, pageSize = 5000): Promise<Audit
   }
   const head = await db.selectFrom('audit_head').select(['seq', 'hash']).executeTakeFirst();
   const entries = expectedSeq - 1;
+  if (!head && entries > 0) {
+    return fail(entries, prevHash, `the log holds ${entries} entries but its head is missing`);
+  }
   if (head && (Number(head.seq) !== entries || head.hash !== prevHash)) {
     return fail(entries, prevHash, `the log ends at entry ${entries} but its head records entry ${head.seq}`);
   }

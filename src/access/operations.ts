@@ -20,5 +20,9 @@ export function canManageOperation(actor: Actor, operation: { coordinator_bureau
  * part: they are the shared picture the operation exists to build. Partners do not get them.
  */
 export function canReadAggregates(actor: Actor, operation: { id: string }): boolean {
-  return takesPart(actor, operation.id) && hasRole(actor, 'admin', 'coordinator', 'officer', 'field', 'analyst');
+  return (
+    actor.bureauKind !== 'partner' &&
+    takesPart(actor, operation.id) &&
+    hasRole(actor, 'admin', 'coordinator', 'officer', 'field', 'analyst')
+  );
 }

@@ -49,6 +49,12 @@ describe('canReadShared', () => {
     expect(canReadShared(actor(['partner']), record('operation'))).toBe(false);
     expect(canReadShared(actor(['partner']), record('owner', [], mine))).toBe(true);
   });
+  it('gives nothing through sharing to a partner bureau, whatever roles its users hold', () => {
+    const inPartnerBureau = { ...actor(['officer', 'analyst']), bureauKind: 'partner' as const };
+    expect(canReadShared(inPartnerBureau, record('operation'))).toBe(false);
+    expect(canReadShared(inPartnerBureau, record('listed', ['IN']))).toBe(false);
+    expect(canReadShared(inPartnerBureau, record('owner', [], mine))).toBe(true);
+  });
   it('throws when handed a record without the fields it needs', () => {
     expect(() => canReadShared(actor(['officer']), { owner_bureau_id: theirs })).toThrow(/needs operation_id/);
   });

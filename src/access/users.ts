@@ -1,5 +1,5 @@
 // Who may manage bureaus and user accounts.
-import { type Actor, hasRole } from './actor.ts';
+import { type Actor, type BureauKind, hasRole, ROLES, type Role } from './actor.ts';
 
 /** Admins of the coordinating secretariat manage every bureau; other admins only their own. */
 export function canManageUsersOf(actor: Actor, bureauId: string): boolean {
@@ -9,4 +9,15 @@ export function canManageUsersOf(actor: Actor, bureauId: string): boolean {
 
 export function canCreateBureau(actor: Actor): boolean {
   return hasRole(actor, 'admin') && actor.bureauKind === 'coordinator';
+}
+
+/**
+ * The roles a user of a bureau of this kind may hold. A partner organisation's users are
+ * partners (and their own admins); police roles there would open shared records to them.
+ * @example rolesAllowedIn('partner') // ['admin', 'partner']
+ */
+export function rolesAllowedIn(kind: BureauKind): readonly Role[] {
+  if (kind === 'partner') return ['admin', 'partner'];
+  if (kind === 'coordinator') return ROLES;
+  return ROLES.filter((r) => r !== 'coordinator');
 }

@@ -33,7 +33,7 @@ export async function makeWorld(database: Database): Promise<World> {
   passwordHash ??= hashPassword(PASSWORD);
   const hash = await passwordHash;
   const db = database.db;
-  const bureaus = { coord: randomUUID(), tr: randomUUID(), in: randomUUID(), np: randomUUID(), outsider: randomUUID() };
+  const bureaus = { coord: randomUUID(), tr: randomUUID(), in: randomUUID(), np: randomUUID(), outsider: randomUUID(), partner: randomUUID() };
   await db
     .insertInto('bureaus')
     .values([
@@ -42,6 +42,7 @@ export async function makeWorld(database: Database): Promise<World> {
       { id: bureaus.in, country: 'IN', name: 'NCB New Delhi', kind: 'national_bureau' },
       { id: bureaus.np, country: 'NP', name: 'NCB Kathmandu', kind: 'national_bureau' },
       { id: bureaus.outsider, country: 'BR', name: 'NCB Brasília', kind: 'national_bureau' },
+      { id: bureaus.partner, country: 'NP', name: 'Shelter Kathmandu', kind: 'partner' },
     ])
     .execute();
   const user = (username: string, bureau: string, roles: string[]) => ({

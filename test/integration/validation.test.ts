@@ -42,6 +42,8 @@ describe.each(engines)('bad input on %s', (engine) => {
     { name: 'operation phase order', user: USERS.coordinator, method: 'POST', url: '/api/operations', payload: { name: 'Op', phases: [{ name: 'Action', startsOn: '2023-10-20', endsOn: '2023-10-16' }] }, field: 'phases.0.endsOn' },
     { name: 'operation without name', user: USERS.coordinator, method: 'POST', url: '/api/operations', payload: {}, field: 'name' },
     { name: 'user with short password', user: USERS.coordAdmin, method: 'POST', url: '/api/users', payload: { username: 'new-user', bureauId: world.bureaus.tr, roles: ['field'], password: 'short' }, field: 'password' },
+    { name: 'police role in a partner bureau', user: USERS.coordAdmin, method: 'POST', url: '/api/users', payload: { username: 'new-user', bureauId: world.bureaus.partner, roles: ['officer'], password: 'long enough password' }, field: 'roles' },
+    { name: 'coordinator role in a national bureau', user: USERS.coordAdmin, method: 'POST', url: '/api/users', payload: { username: 'new-user', bureauId: world.bureaus.tr, roles: ['coordinator'], password: 'long enough password' }, field: 'roles' },
     { name: 'user role', user: USERS.coordAdmin, method: 'POST', url: '/api/users', payload: { username: 'new-user', bureauId: world.bureaus.tr, roles: ['king'], password: 'long enough password' }, field: 'roles.0' },
     { name: 'bureau kind', user: USERS.coordAdmin, method: 'POST', url: '/api/bureaus', payload: { name: 'B', country: 'GR', kind: 'army' }, field: 'kind' },
     { name: 'list filter kind', user: USERS.officerTr, method: 'GET', url: `/api/operations/${world.operationId}/inspections?kind=raid`, field: 'kind' },

@@ -3,9 +3,9 @@
 // CLI already holds the database.
 import type { Actor, Role } from '../../access/actor.ts';
 import { appendAudit } from '../../access/audit.ts';
-import { canCreateBureau, canManageUsersOf } from '../../access/users.ts';
+import { canCreateBureau, canManageUsersOf, rolesAllowedIn } from '../../access/users.ts';
 import type { Database, Queryable } from '../../db/connection.ts';
-import { Conflict, Forbidden, Invalid, NotFound } from '../../errors.ts';
+import { Conflict, Forbidden, Invalid, isUniqueViolation, NotFound } from '../../errors.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { isCountryCode } from '../countries.ts';
 import * as repo from './repo.ts';
@@ -29,12 +29,19 @@ export function listBureaus(database: Database, _actor: Actor) {
 export async function createBureau(database: Database, actor: Actor | null, input: BureauCreateInput) {
   if (actor && !canCreateBureau(actor)) throw new Forbidden('only admins of the coordinating bureau add bureaus');
   if (!isCountryCode(input.country)) throw new Invalid(`"${input.country}" is not a country code`, 'country');
-  if (await repo.findBureauByName(database.db, input.name)) throw new Conflict(`a bureau named "${input.name}" exists`);
-  return database.db.transaction().execute(async (tx) => {
-    const id = await repo.insertBureau(tx, input);
-    await appendAudit(tx, actor, { action: 'create', entity: 'bureau', entityId: id, detail: { name: input.name } });
-    return id;
-  });
+  const taken = () => new Conflict(`a bureau named "${input.name}" exists`);
+  if (await repo.findBureauByName(database.db, input.name)) throw taken();
+  return database.db
+    .transaction()
+    .execute(async (tx) => {
+      const id = await repo.insertBureau(tx, input);
+      await appendAudit(tx, actor, { action: 'create', entity: 'bureau', entityId: id, detail: { name: input.name } });
+      return id;
+    })
+    .catch((error: unknown) => {
+      // Two requests racing past the check above: the unique index decides.
+      throw isUniqueViolation(error) ? taken() : error;
+    });
 }
 
 export async function listUsers(database: Database, actor: Actor) {
@@ -51,10 +58,17 @@ export async function createUser(database: Database, actor: Actor | null, input:
   if (actor && !canManageUsersOf(actor, input.bureauId)) {
     throw new Forbidden('adding users needs the admin role in that bureau or the coordinating bureau');
   }
-  if (!(await repo.findBureau(database.db, input.bureauId))) throw new Invalid('no such bureau', 'bureauId');
-  if (await repo.findUserByName(database.db, input.username)) throw new Conflict(`username ${input.username} is taken`);
+  const bureau = await repo.findBureau(database.db, input.bureauId);
+  if (!bureau) throw new Invalid('no such bureau', 'bureauId');
+  const allowed = rolesAllowedIn(bureau.kind);
+  const misplaced = input.roles.find((role) => !allowed.includes(role));
+  if (misplaced) {
+    throw new Invalid(`role "${misplaced}" cannot be held in a ${bureau.kind.replace('_', ' ')} bureau (allowed: ${allowed.join(', ')})`, 'roles');
+  }
+  const taken = () => new Conflict(`username ${input.username} is taken`);
+  if (await repo.findUserByName(database.db, input.username)) throw taken();
   const passwordHash = await hashPassword(input.password);
-  return database.db.transaction().execute(async (tx) => {
+  const create = database.db.transaction().execute(async (tx) => {
     const [user] = await repo.insertUsers(tx, [
       {
         username: input.username,
@@ -66,6 +80,9 @@ export async function createUser(database: Database, actor: Actor | null, input:
     ]);
     await appendAudit(tx, actor, { action: 'create', entity: 'user', entityId: user!.id, detail: { username: input.username, roles: input.roles } });
     return user!.id;
+  });
+  return create.catch((error: unknown) => {
+    throw isUniqueViolation(error) ? taken() : error;
   });
 }
 
