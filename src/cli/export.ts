@@ -4,6 +4,7 @@ import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import type { Command } from 'commander';
+import { csvCell } from '../modules/exports/cells.ts';
 import { stringify } from 'csv-stringify';
 import type { Actor } from '../access/actor.ts';
 import type { Database } from '../db/connection.ts';
@@ -29,12 +30,6 @@ const LISTS: Record<string, { list: Lister; columns: string[] }> = {
     columns: ['id', 'kind', 'at', 'country', 'hotspotId', 'persons', 'offences', 'status', 'notes', 'ownerCountry', 'sharing', 'sharedWith'],
   },
 };
-
-function cell(value: unknown): string {
-  if (Array.isArray(value)) return value.join(';');
-  if (value === null || value === undefined) return '';
-  return String(value);
-}
 
 export function exportCommand(program: Command) {
   program
@@ -63,7 +58,7 @@ export function exportCommand(program: Command) {
               ...(options.country ? { country: options.country.toUpperCase() } : {}),
             });
             for (const item of page.items) {
-              if (!csv.write(spec.columns.map((c) => cell(item[c])))) await new Promise((r) => csv.once('drain', r));
+              if (!csv.write(spec.columns.map((c) => csvCell(item[c])))) await new Promise((r) => csv.once('drain', r));
               rows += 1;
             }
             cursor = page.next ?? undefined;

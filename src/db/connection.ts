@@ -21,7 +21,7 @@ export interface Database {
    * connection and the raw client (for COPY). Commits when `work` resolves, rolls back when it throws.
    * @example await database.withRawTransaction(async (tx, client) => client.copyFrom(sql, rows))
    */
-  withRawTransaction<T>(work: (tx: Db, client: RawClient) => Promise<T>): Promise<T>;
+  withRawTransaction<T>(work: (tx: Tx, client: RawClient) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -52,15 +52,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       const client = await pool.connect();
       const bound = new Kysely<Schema>({ dialect: new PostgresDialect({ pool: heldPool(client) as unknown as PostgresPool }) });
       try {
-        await client.query('begin');
-        const result = await work(bound, client);
-        await client.query('commit');
-        return result;
-      } catch (error) {
-        await client.query('rollback').catch(() => undefined);
-        throw error;
+        // Kysely's own transaction on the held connection: begin, commit and rollback as usual,
+        // and `tx.isTransaction` true for the code that checks it (the audit log does).
+        return await bound.transaction().execute((tx) => work(tx, client));
       } finally {
         client.release();
+        await bound.destroy();
       }
     },
     async close() {

@@ -1,5 +1,5 @@
 // Pieces every bureau-owned record shares: turning sharing input into columns and back.
-import { canWriteShared, normalizeSharing, type SharedRecord } from '../access/sharing.ts';
+import { canReadShared, canWriteShared, normalizeSharing, type SharedRecord } from '../access/sharing.ts';
 import type { Actor } from '../access/actor.ts';
 import { SHARINGS, type Sharing } from '../db/schema.ts';
 import { Invalid } from '../errors.ts';
@@ -48,4 +48,35 @@ export function csvSharingReader() {
     }
     return sharing;
   };
+}
+
+/** Select these with a join on `hotspots` so that visibleHotspotId can decide. */
+export const HOTSPOT_SHARING_COLUMNS = [
+  'hotspots.owner_bureau_id as hotspot_owner_bureau_id',
+  'hotspots.sharing as hotspot_sharing',
+  'hotspots.shared_with as hotspot_shared_with',
+] as const;
+
+/**
+ * A record's hotspot as the caller may see it: a visible inspection or outcome at a hotspot the
+ * caller may not see says nothing of which hotspot it was.
+ */
+export function visibleHotspotId(
+  actor: Actor,
+  row: {
+    operation_id: string;
+    hotspot_id: string | null;
+    hotspot_owner_bureau_id: string | null;
+    hotspot_sharing: Sharing | null;
+    hotspot_shared_with: string[] | null;
+  },
+): string | null {
+  if (row.hotspot_id === null || row.hotspot_owner_bureau_id === null || row.hotspot_sharing === null) return null;
+  const hotspot = {
+    operation_id: row.operation_id,
+    owner_bureau_id: row.hotspot_owner_bureau_id,
+    sharing: row.hotspot_sharing,
+    shared_with: row.hotspot_shared_with ?? [],
+  };
+  return canReadShared(actor, hotspot) ? row.hotspot_id : null;
 }

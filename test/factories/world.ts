@@ -12,7 +12,7 @@ let passwordHash: Promise<string> | undefined;
 export interface World {
   operationId: string;
   otherOperationId: string;
-  bureaus: Record<'coord' | 'tr' | 'in' | 'np' | 'outsider', string>;
+  bureaus: Record<'coord' | 'tr' | 'in' | 'np' | 'outsider' | 'partner', string>;
   hotspots: { tr: string; np: string; trPrivate: string };
 }
 

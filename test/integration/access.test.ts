@@ -140,6 +140,23 @@ describe.each(engines)('need-to-know on %s', (engine) => {
     expect((await server.as(USERS.officerIn, { url: `/api/inspections/${listed}` })).statusCode).toBe(404);
   });
 
+  it('does not say which hotspot a visible record was at when the hotspot is hidden', async () => {
+    const shared = (kind: 'inspections' | 'outcomes', payload: object) =>
+      server.as(USERS.officerTr, { method: 'POST', url: `/api/operations/${world.operationId}/${kind}`, payload: { ...payload, hotspotId: world.hotspots.trPrivate, sharing: 'operation' } });
+    const inspection = await shared('inspections', { at: '2023-10-16T09:00:00Z', kind: 'document_check', personsChecked: 2 });
+    const rescue = await shared('outcomes', { kind: 'rescue', at: '2023-10-16T09:30:00Z', persons: 1 });
+    expect([inspection.statusCode, rescue.statusCode]).toEqual([201, 201]);
+    const seen = async (user: string, url: string) => (await server.as(user, { url })).json().hotspotId;
+    expect(await seen(USERS.officerTr, `/api/inspections/${inspection.json().id}`)).toBe(world.hotspots.trPrivate);
+    expect(await seen(USERS.officerIn, `/api/inspections/${inspection.json().id}`)).toBeNull();
+    expect(await seen(USERS.officerIn, `/api/outcomes/${rescue.json().id}`)).toBeNull();
+    for (const kind of ['inspections', 'outcomes']) {
+      const url = `/api/operations/${world.operationId}/${kind}?hotspot=${world.hotspots.trPrivate}`;
+      expect((await server.as(USERS.officerIn, { url })).json().items, kind).toEqual([]);
+      expect((await server.as(USERS.officerTr, { url })).json().items.length, kind).toBeGreaterThan(0);
+    }
+  });
+
   it('refuses writes the role does not allow', async () => {
     const analyst = await server.as(USERS.analyst, {
       method: 'POST',

@@ -53,7 +53,7 @@ describe.each(engines)('cordon CLI on %s', (engine) => {
       ].join('\n'),
     );
     const imported = await cordon('import', 'inspections', file, '--operation', world.operationId, '--user', USERS.officerTr);
-    expect(imported.stdout).toMatch(/imported 3 inspections/);
+    expect(imported.stdout, imported.stderr).toMatch(/imported 3 inspections/);
 
     const out = join(dir, 'export.csv');
     const exported = await cordon('export', 'inspections', '--operation', world.operationId, '--user', USERS.officerNp, '--out', out);

@@ -49,6 +49,9 @@ describe.each(engines)('bad input on %s', (engine) => {
     { name: 'list filter kind', user: USERS.officerTr, method: 'GET', url: `/api/operations/${world.operationId}/inspections?kind=raid`, field: 'kind' },
     { name: 'list time range', user: USERS.officerTr, method: 'GET', url: `/api/operations/${world.operationId}/outcomes?from=last-week`, field: 'from' },
     { name: 'list page size', user: USERS.officerTr, method: 'GET', url: `/api/operations/${world.operationId}/hotspots?limit=100000`, field: 'limit' },
+    { name: 'cursor with a bad time inside', user: USERS.officerTr, method: 'GET', url: `/api/operations/${world.operationId}/inspections?cursor=WyJub3QgYSBkYXRlIiwgIjAwMDAwMDAwLTAwMDAtMDAwMC0wMDAwLTAwMDAwMDAwMDAwMCJd`, field: 'cursor' },
+    { name: 'cursor with a bad id inside', user: USERS.officerTr, method: 'GET', url: `/api/operations/${world.operationId}/outcomes?cursor=WyIyMDIzLTEwLTE2VDAwOjAwOjAwLjAwMFoiLCAieCJd`, field: 'cursor' },
+    { name: 'id in upper case', user: USERS.officerTr, method: 'GET', url: `/api/operations/${world.operationId.toUpperCase()}/inspections`, field: 'id' },
     { name: 'forged cursor', user: USERS.officerTr, method: 'GET', url: `/api/operations/${world.operationId}/inspections?cursor=abc`, field: 'cursor' },
     { name: 'record id', user: USERS.officerTr, method: 'GET', url: '/api/inspections/not-a-uuid', field: 'id' },
   ];

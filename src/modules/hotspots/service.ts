@@ -33,7 +33,7 @@ export async function getHotspot(database: Database, actor: Actor, id: string) {
 export async function listHotspots(database: Database, actor: Actor, operationId: string, filter: HotspotFilter) {
   await requireOperation(database.db, actor, operationId);
   const limit = filter.limit ?? 50;
-  const rows = await repo.listHotspots(database.db, actor, operationId, filter, decodeCursor(filter.cursor, 3), limit);
+  const rows = await repo.listHotspots(database.db, actor, operationId, filter, decodeCursor(filter.cursor, ['text', 'text', 'uuid']), limit);
   const page = pageOf(rows, limit, (h) => [h.country, h.name, h.id]);
   return { items: page.items.map((h) => presentHotspot(actor, h)), next: page.next };
 }

@@ -4,6 +4,7 @@ import type { Actor } from '../../access/actor.ts';
 import { visibleTo } from '../../access/sharing.ts';
 import type { Queryable } from '../../db/connection.ts';
 import type { InspectionsTable } from '../../db/schema.ts';
+import { HOTSPOT_SHARING_COLUMNS } from '../shared-record.ts';
 import type { InspectionFilter } from './schema.ts';
 
 function base(db: Queryable) {
@@ -28,6 +29,7 @@ function base(db: Queryable) {
       'inspections.notes',
       'hotspots.country',
       'bureaus.country as owner_country',
+      ...HOTSPOT_SHARING_COLUMNS,
     ]);
 }
 
@@ -48,7 +50,10 @@ export function listInspections(
     .where(visibleTo(actor, 'inspections'));
   if (filter.country) query = query.where('hotspots.country', '=', filter.country);
   if (filter.bureau) query = query.where('inspections.owner_bureau_id', '=', filter.bureau);
-  if (filter.hotspot) query = query.where('inspections.hotspot_id', '=', filter.hotspot);
+  if (filter.hotspot) {
+    // Only a hotspot the caller may see can be asked about.
+    query = query.where('inspections.hotspot_id', '=', filter.hotspot).where(visibleTo(actor, 'hotspots'));
+  }
   if (filter.kind) query = query.where('inspections.kind', '=', filter.kind);
   if (filter.from) query = query.where('inspections.at', '>=', new Date(filter.from));
   if (filter.to) query = query.where('inspections.at', '<', new Date(filter.to));

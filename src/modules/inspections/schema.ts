@@ -25,7 +25,7 @@ export const InspectionCreate = Type.Object(
 export const Inspection = Type.Object({
   id: Id,
   operationId: Id,
-  hotspotId: Id,
+  hotspotId: Type.Union([Id, Type.Null()], { description: 'null when the hotspot is not shared with the caller' }),
   country: CountryCode,
   at: Timestamp,
   kind: StringEnum(INSPECTION_KINDS),

@@ -25,7 +25,7 @@ export async function getInspection(database: Database, actor: Actor, id: string
 export async function listInspections(database: Database, actor: Actor, operationId: string, filter: InspectionFilter) {
   await requireOperation(database.db, actor, operationId);
   const limit = filter.limit ?? 50;
-  const after = decodeCursor(filter.cursor, 2);
+  const after = decodeCursor(filter.cursor, ['time', 'uuid']);
   const rows = await repo.listInspections(database.db, actor, operationId, filter, after, limit);
   const page = pageOf(rows, limit, (i) => [i.at.toISOString(), i.id]);
   return { items: page.items.map((i) => presentInspection(actor, i)), next: page.next };

@@ -1,7 +1,7 @@
 // What a caller sees of an outcome.
 import type { Static } from 'typebox';
 import type { Actor } from '../../access/actor.ts';
-import { presentSharing } from '../shared-record.ts';
+import { presentSharing, visibleHotspotId } from '../shared-record.ts';
 import type { OutcomeRow } from './repo.ts';
 import type { Offence, Outcome, OutcomeKind } from './schema.ts';
 
@@ -12,7 +12,7 @@ export function presentOutcome(actor: Actor, o: OutcomeRow): Static<typeof Outco
     kind: o.kind as OutcomeKind,
     at: o.at.toISOString(),
     country: o.country,
-    hotspotId: o.hotspot_id,
+    hotspotId: visibleHotspotId(actor, o),
     persons: o.persons,
     offences: o.offences as Offence[],
     status: o.investigation_status as 'open' | 'closed' | null,

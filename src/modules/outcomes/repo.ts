@@ -4,12 +4,16 @@ import type { Actor } from '../../access/actor.ts';
 import { visibleTo } from '../../access/sharing.ts';
 import type { Queryable } from '../../db/connection.ts';
 import type { OutcomesTable } from '../../db/schema.ts';
+import { HOTSPOT_SHARING_COLUMNS } from '../shared-record.ts';
 import type { OutcomeFilter } from './schema.ts';
 
 function base(db: Queryable) {
   return db
     .selectFrom('outcomes')
     .innerJoin('bureaus', 'bureaus.id', 'outcomes.owner_bureau_id')
+    .leftJoin('hotspots', (join) =>
+      join.onRef('hotspots.operation_id', '=', 'outcomes.operation_id').onRef('hotspots.id', '=', 'outcomes.hotspot_id'),
+    )
     .select([
       'outcomes.id',
       'outcomes.operation_id',
@@ -25,6 +29,7 @@ function base(db: Queryable) {
       'outcomes.investigation_status',
       'outcomes.notes',
       'bureaus.country as owner_country',
+      ...HOTSPOT_SHARING_COLUMNS,
     ]);
 }
 
@@ -44,7 +49,10 @@ export function listOutcomes(
   if (filter.kind) query = query.where('outcomes.kind', '=', filter.kind);
   if (filter.country) query = query.where('outcomes.country', '=', filter.country);
   if (filter.bureau) query = query.where('outcomes.owner_bureau_id', '=', filter.bureau);
-  if (filter.hotspot) query = query.where('outcomes.hotspot_id', '=', filter.hotspot);
+  if (filter.hotspot) {
+    // Only a hotspot the caller may see can be asked about.
+    query = query.where('outcomes.hotspot_id', '=', filter.hotspot).where(visibleTo(actor, 'hotspots'));
+  }
   if (filter.offence) query = query.where(sql<boolean>`${filter.offence} = any(outcomes.offences)`);
   if (filter.from) query = query.where('outcomes.at', '>=', new Date(filter.from));
   if (filter.to) query = query.where('outcomes.at', '<', new Date(filter.to));

@@ -88,7 +88,7 @@ export async function getOutcome(database: Database, actor: Actor, id: string) {
 export async function listOutcomes(database: Database, actor: Actor, operationId: string, filter: OutcomeFilter) {
   await requireOperation(database.db, actor, operationId);
   const limit = filter.limit ?? 50;
-  const rows = await repo.listOutcomes(database.db, actor, operationId, filter, decodeCursor(filter.cursor, 2), limit);
+  const rows = await repo.listOutcomes(database.db, actor, operationId, filter, decodeCursor(filter.cursor, ['time', 'uuid']), limit);
   const page = pageOf(rows, limit, (o) => [o.at.toISOString(), o.id]);
   const aboutPeople = page.items.filter((o) => (PERSON_OUTCOMES as readonly string[]).includes(o.kind)).map((o) => o.id);
   if (aboutPeople.length > 0) {

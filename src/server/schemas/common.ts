@@ -7,7 +7,9 @@ export function StringEnum<const T extends readonly string[]>(values: T, descrip
   return Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...(description ? { description } : {}) });
 }
 
-export const Id = Type.String({ format: 'uuid', description: 'record id (UUID)' });
+/** Lower-case canonical form only: ids are compared as strings once past validation. */
+export const UUID_PATTERN = '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$';
+export const Id = Type.String({ format: 'uuid', pattern: UUID_PATTERN, description: 'record id (UUID, lower case)' });
 export const IdParams = Type.Object({ id: Id });
 export const CountryCode = Type.String({ pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 alpha-2 code, e.g. TR' });
 export const Timestamp = Type.String({ format: 'date-time', description: 'ISO 8601 date and time with zone' });
