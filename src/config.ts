@@ -11,6 +11,8 @@ export interface Config {
   demoPassword: string | undefined;
   sessionHours: number;
   logLevel: string;
+  /** Largest CSV body an import over HTTP accepts. */
+  importMaxBytes: number;
 }
 
 function integer(name: string, value: string | undefined, fallback: number): number {
@@ -36,5 +38,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoPassword: env.CORDON_DEMO_PASSWORD || undefined,
     sessionHours: integer('CORDON_SESSION_HOURS', env.CORDON_SESSION_HOURS, 12),
     logLevel: env.LOG_LEVEL?.trim() || 'info',
+    importMaxBytes: integer('CORDON_IMPORT_MAX_MB', env.CORDON_IMPORT_MAX_MB, 1024) * 1048576,
   };
 }

@@ -82,6 +82,32 @@ describe.each(engines)('CSV imports on %s', (engine) => {
     expect(empty.statusCode).toBe(400);
   });
 
+  it('numbers rows as the lines of the file, blank lines and cells spanning lines included', async () => {
+    const good = `${world.hotspots.tr},2023-10-16T08:00:00Z,patrol,3`;
+    const csv = ['hotspotId,at,kind,personsChecked,notes', '', `${good},"two\nlines"`, '', `${world.hotspots.tr},2023-10-16T08:00:00Z,raid,3,`].join('\n');
+    expect((await importCsv('inspections', csv)).json()).toMatchObject({ row: 6, column: 'kind' });
+    const nul = await importCsv('inspections', `hotspotId,at,kind,personsChecked,notes\n${good},"a\u0000b"\n`);
+    expect(nul.json()).toMatchObject({ row: 2, column: 'notes' });
+    const open = await importCsv('inspections', 'hotspotId,"at,kind\n');
+    expect(open.json()).toMatchObject({ row: 1, column: 'file' });
+  });
+
+  it('refuses a body over the size limit before writing anything', async () => {
+    const before = (await results()).totals.inspections;
+    const limit = server.app.config.importMaxBytes;
+    server.app.config.importMaxBytes = 1000;
+    try {
+      const good = `${world.hotspots.tr},2023-10-16T08:00:00Z,patrol,3`;
+      const res = await importCsv('inspections', ['hotspotId,at,kind,personsChecked', ...Array(100).fill(good)].join('\n'));
+      expect(res.statusCode).toBe(400);
+      expect(res.json()).toMatchObject({ field: 'file' });
+      expect(res.json().message).toMatch(/larger than/);
+    } finally {
+      server.app.config.importMaxBytes = limit;
+    }
+    expect((await results()).totals.inspections).toBe(before);
+  });
+
   it('imports outcomes of every kind, checked per kind', async () => {
     const csv = [
       'kind,at,hotspotId,country,persons,offences,status,sharing,sharedWith',

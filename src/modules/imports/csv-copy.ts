@@ -44,9 +44,9 @@ export function copyValue(value: string | number | null): string {
   return value.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
 }
 
-/** A text[] literal for COPY, e.g. ['IN', 'NP'] → {IN,NP}. Values must be plain codes. */
+/** A text[] literal, each element quoted, e.g. ['IN', 'NP'] → {"IN","NP"}; copyValue escapes it for COPY. */
 export function copyArray(values: readonly string[]): string {
-  return `{${values.join(',')}}`;
+  return `{${values.map((v) => `"${v.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`;
 }
 
 /**
@@ -63,58 +63,128 @@ export async function importCsv(database: Database, input: Readable, plan: CsvCo
     bytes += chunk.length;
   });
   const parser = input.pipe(
-    parse({ bom: true, relax_column_count: false, skip_empty_lines: true, trim: true, info: false }),
+    parse({ bom: true, relax_column_count: false, skip_empty_lines: true, trim: true, info: true }),
   );
   // Parse errors reach the loop below through the async iterator; this keeps a second emission
   // (after the loop has stopped reading) from surfacing as an unhandled 'error' event.
   parser.on('error', () => undefined);
   let header: (string | undefined)[] | undefined;
-  let row = 1;
-  let written = 0;
+  let row = 0;
+  let copied = 0;
+  let batchStart = 0;
+  const rows = new RowMap();
 
   async function* batches(): AsyncGenerator<string[]> {
     let lines: string[] = [];
     try {
-      for await (const fields of parser as AsyncIterable<string[]>) {
+      for await (const { record: fields, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+        row = startLine(fields, info.lines);
         if (!header) {
-          header = readHeader(fields, known, plan.columns.required);
+          header = readHeader(fields, known, plan.columns.required, row);
           continue;
         }
-        row += 1;
         const record: Record<string, string> = {};
         for (let i = 0; i < fields.length; i++) {
           const name = header[i];
-          if (name) record[name] = fields[i] ?? '';
+          const value = fields[i] ?? '';
+          if (name === undefined) continue;
+          if (value.includes('\u0000')) throw new Invalid(`${name} holds a NUL character, which text cannot`, name, row);
+          record[name] = value;
         }
         lines.push(`${plan.mapRow(record, row).map(copyValue).join('\t')}\n`);
+        rows.add(copied, row);
+        copied += 1;
         if (lines.length >= PGLITE_BATCH_ROWS) {
           yield lines;
           lines = [];
-          plan.onProgress?.(row - 1, bytes);
+          plan.onProgress?.(copied, bytes);
         }
       }
     } catch (error) {
       if (error instanceof Invalid) throw error;
-      const message = (error as Error).message;
-      throw new Invalid(`the file is not valid CSV: ${message}`, 'file', row + 1);
+      const { message, lines: at } = error as Error & { lines?: number };
+      throw new Invalid(`the file is not valid CSV: ${message}`, 'file', at ?? row + 1);
     }
     if (!header) throw new Invalid('the file is empty: it needs a header row', 'file', 1);
     if (lines.length > 0) yield lines;
-    plan.onProgress?.(row - 1, bytes);
+    plan.onProgress?.(copied, bytes);
   }
 
   const copySql = `copy ${plan.table} (${plan.copyColumns.join(', ')}) from stdin`;
-  const rows = await database.withRawTransaction(async (tx, client) => {
-    if (database.engine === 'pglite') {
-      for await (const lines of batches()) written += await client.copyFrom(copySql, lines);
-    } else {
-      written = await client.copyFrom(copySql, flatten(batches()));
+  const written = await database
+    .withRawTransaction(async (tx, client) => {
+      let total = 0;
+      if (database.engine === 'pglite') {
+        for await (const lines of batches()) {
+          batchStart = total;
+          total += await client.copyFrom(copySql, lines);
+        }
+      } else {
+        total = await client.copyFrom(copySql, flatten(batches()));
+      }
+      await plan.beforeCommit?.(tx, { rows: total, sha256: digest.digest('hex') });
+      return total;
+    })
+    .catch((error: unknown) => {
+      throw storageError(error, (copyLine) => rows.csvRow(batchStart + copyLine - 1));
+    });
+  if (written >= ANALYZE_AFTER_ROWS) {
+    // The rows are in; stale statistics only slow later queries, so a failure here is a warning.
+    await refreshStatistics(database, [plan.table, ...(plan.rollups ?? [])]).catch((error: unknown) => {
+      process.emitWarning(`statistics not refreshed after import: ${(error as Error).message}`);
+    });
+  }
+  return written;
+}
+
+/** The line a record starts on, from the line it ends on and the line breaks inside its cells. */
+function startLine(fields: readonly string[], endLine: number): number {
+  let breaks = 0;
+  for (const field of fields) {
+    for (let i = field.indexOf('\n'); i !== -1; i = field.indexOf('\n', i + 1)) breaks += 1;
+  }
+  return endLine - breaks;
+}
+
+/**
+ * Which CSV row each copied row came from, kept as the few points where the two stop moving in
+ * step (blank lines, cells spanning lines), so a file of millions of rows costs almost nothing.
+ */
+class RowMap {
+  private readonly starts: number[] = [];
+  private readonly csvRows: number[] = [];
+
+  add(index: number, csvRow: number): void {
+    const last = this.starts.length - 1;
+    if (last >= 0 && csvRow - index === this.csvRows[last]! - this.starts[last]!) return;
+    this.starts.push(index);
+    this.csvRows.push(csvRow);
+  }
+
+  csvRow(index: number): number | undefined {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    if (hi < 0 || index < 0) return undefined;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= index) lo = mid;
+      else hi = mid - 1;
     }
-    await plan.beforeCommit?.(tx, { rows: written, sha256: digest.digest('hex') });
-    return written;
-  });
-  if (rows >= ANALYZE_AFTER_ROWS) await refreshStatistics(database, [plan.table, ...(plan.rollups ?? [])]);
-  return rows;
+    return this.csvRows[lo]! + (index - this.starts[lo]!);
+  }
+}
+
+/**
+ * A database error during the import becomes an Invalid naming the row when PostgreSQL says which
+ * COPY line failed; anything that is not a database error passes through unchanged.
+ */
+function storageError(error: unknown, rowOfCopyLine: (line: number) => number | undefined): unknown {
+  if (error instanceof Invalid) return error;
+  const { code, message, where } = error as { code?: unknown; message?: string; where?: string };
+  if (typeof code !== 'string' || !/^[0-9A-Z]{5}$/.test(code) || code.startsWith('08') || code.startsWith('53')) return error;
+  const line = /COPY \w+, line (\d+)/.exec(where ?? '')?.[1];
+  const row = line ? rowOfCopyLine(Number(line)) : undefined;
+  return new Invalid(`the row could not be stored: ${message}`, 'file', row);
 }
 
 // PGlite has no autovacuum, and a server's comes too late for the first queries after a bulk
@@ -135,19 +205,19 @@ async function* flatten(batches: AsyncIterable<string[]>): AsyncGenerator<string
   for await (const lines of batches) yield lines.join('');
 }
 
-function readHeader(fields: string[], known: readonly string[], required: readonly string[]) {
+function readHeader(fields: string[], known: readonly string[], required: readonly string[], row: number) {
   const header = fields.map((f, i) => {
     const name = canonicalName(f, known);
     if (!name) {
       throw new Invalid(
         `unknown column "${f}" (column ${i + 1}); expected: ${known.join(', ')}`,
         f || `column ${i + 1}`,
-        1,
+        row,
       );
     }
     return name;
   });
   const missing = required.find((r) => !header.includes(r));
-  if (missing) throw new Invalid(`the header lacks the required column ${missing}`, missing, 1);
+  if (missing) throw new Invalid(`the header lacks the required column ${missing}`, missing, row);
   return header;
 }

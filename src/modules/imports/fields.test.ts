@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Invalid } from '../../errors.ts';
-import { copyValue } from './csv-copy.ts';
+import { copyArray, copyValue } from './csv-copy.ts';
 import { parseChoice, parseCount, parseList, parseTime } from './fields.ts';
 
 describe('parseTime', () => {
@@ -45,5 +45,14 @@ describe('copyValue', () => {
     expect(copyValue('a\tb\nc\\d\r')).toBe('a\\tb\\nc\\\\d\\r');
     expect(copyValue(null)).toBe('\\N');
     expect(copyValue(5)).toBe('5');
+  });
+});
+
+describe('COPY text values', () => {
+  it('quotes array elements and escapes what COPY treats specially', () => {
+    expect(copyArray(['IN', 'NP'])).toBe('{"IN","NP"}');
+    expect(copyArray(['a,b', 'say "hi"', 'back\\slash'])).toBe('{"a,b","say \\"hi\\"","back\\\\slash"}');
+    expect(copyValue('tab\there\nnew\\')).toBe('tab\\there\\nnew\\\\');
+    expect(copyValue(null)).toBe('\\N');
   });
 });

@@ -1,7 +1,7 @@
 // /api/operations/:id/inspections, /api/inspections/:id and the CSV import.
 import { Created, ErrorBody, IdParams, Page } from '../../server/schemas/common.ts';
 import type { App } from '../../server/types.ts';
-import { csvBody, Imported } from '../imports/http.ts';
+import { Imported, withCsvBody } from '../imports/http.ts';
 import { Inspection, InspectionCreate, InspectionListQuery } from './schema.ts';
 import * as inspections from './service.ts';
 
@@ -57,11 +57,8 @@ export async function inspectionRoutes(app: App) {
       },
     },
     async (request, reply) => {
-      const imported = await inspections.importInspections(
-        app.database,
-        request.actor,
-        request.params.id,
-        csvBody(request.body),
+      const imported = await withCsvBody(request.body, app.config.importMaxBytes, (csv) =>
+        inspections.importInspections(app.database, request.actor, request.params.id, csv),
       );
       return reply.status(201).send({ imported });
     },

@@ -1,7 +1,7 @@
 // /api/operations/:id/outcomes, /api/outcomes/:id and the CSV import.
 import { Created, ErrorBody, IdParams, Page } from '../../server/schemas/common.ts';
 import type { App } from '../../server/types.ts';
-import { csvBody, Imported } from '../imports/http.ts';
+import { Imported, withCsvBody } from '../imports/http.ts';
 import { Outcome, OutcomeCreate, OutcomeListQuery } from './schema.ts';
 import * as outcomes from './service.ts';
 
@@ -57,7 +57,9 @@ export async function outcomeRoutes(app: App) {
       },
     },
     async (request, reply) => {
-      const imported = await outcomes.importOutcomes(app.database, request.actor, request.params.id, csvBody(request.body));
+      const imported = await withCsvBody(request.body, app.config.importMaxBytes, (csv) =>
+        outcomes.importOutcomes(app.database, request.actor, request.params.id, csv),
+      );
       return reply.status(201).send({ imported });
     },
   );
