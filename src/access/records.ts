@@ -1,12 +1,17 @@
 // Creating bureau-owned records (hotspots, inspections, outcomes) in an operation.
 import { type Actor, hasRole, takesPart } from './actor.ts';
 
-export type RecordKind = 'hotspot' | 'inspection' | 'outcome';
+export type RecordKind = 'hotspot' | 'inspection' | 'outcome' | 'case' | 'campaign';
 
-/** Field teams log inspections and outcomes; hotspots are registered by officers and coordinators. */
+/**
+ * Field teams log inspections and outcomes; hotspots are registered by officers and coordinators;
+ * case files about victims are opened by officers; partners run prevention campaigns too.
+ */
 export function canCreateRecord(actor: Actor, operationId: string, kind: RecordKind): boolean {
   if (!takesPart(actor, operationId)) return false;
   if (kind === 'hotspot') return hasRole(actor, 'admin', 'coordinator', 'officer');
+  if (kind === 'case') return actor.bureauKind !== 'partner' && hasRole(actor, 'admin', 'officer');
+  if (kind === 'campaign') return hasRole(actor, 'admin', 'coordinator', 'officer', 'partner');
   return hasRole(actor, 'admin', 'officer', 'field');
 }
 

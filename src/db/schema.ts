@@ -130,6 +130,120 @@ export interface AuditHeadTable {
   hash: string;
 }
 
+/** A jsonb column: read as the value, written as its JSON text. */
+type Json<T> = ColumnType<T, string, string>;
+
+export interface CasesTable extends Owned {
+  operation_id: string;
+  id: Generated<string>;
+  title: string;
+  summary: Generated<string>;
+  status: 'open' | 'closed';
+  opened_on: string;
+  closed_on: string | null;
+  offences: string[];
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Generated<Date>;
+}
+
+export interface CaseOutcomesTable {
+  operation_id: string;
+  case_id: string;
+  outcome_id: string;
+}
+
+export interface JourneysTable {
+  operation_id: string;
+  id: Generated<string>;
+  case_id: string;
+  recruitment: Json<unknown> | null;
+  exploitation: Json<unknown> | null;
+  exit: Json<unknown> | null;
+  return_home: Json<unknown> | null;
+}
+
+export interface JourneyLegsTable {
+  operation_id: string;
+  journey_id: string;
+  seq: number;
+  from_country: string;
+  from_city: string;
+  to_country: string;
+  to_city: string;
+  on_date: string | null;
+  mode: 'air' | 'land' | 'sea';
+  transit: boolean;
+  facilitator: string;
+}
+
+export interface CasePersonsTable {
+  operation_id: string;
+  id: Generated<string>;
+  case_id: string;
+  role: string;
+  name: string;
+  other_names: Json<unknown>;
+  birth_date: string | null;
+  age: number | null;
+  age_band: string | null;
+  gender: 'female' | 'male' | 'other' | 'unknown';
+  nationalities: string[];
+  documents: Json<unknown>;
+  contacts: Json<unknown>;
+  journey_id: string | null;
+  is_child: boolean;
+  notes: Generated<string>;
+  created_at: CreatedAt;
+}
+
+export interface CooperationRequestsTable {
+  operation_id: string;
+  id: Generated<string>;
+  from_bureau_id: string;
+  case_id: string | null;
+  subject: string;
+  priority: 'normal' | 'urgent';
+  due_on: string | null;
+  status: 'open' | 'answered' | 'closed';
+  created_by: string | null;
+  created_at: ColumnType<Date, Date | undefined, never>;
+  closed_at: Date | null;
+}
+
+export interface CooperationAddresseesTable {
+  operation_id: string;
+  request_id: string;
+  bureau_id: string;
+  first_answer_at: Date | null;
+}
+
+export interface CooperationMessagesTable {
+  operation_id: string;
+  id: Generated<string>;
+  request_id: string;
+  bureau_id: string;
+  author_id: string | null;
+  body: string;
+  at: ColumnType<Date, Date | undefined, never>;
+}
+
+export interface CampaignsTable extends Owned {
+  operation_id: string;
+  id: Generated<string>;
+  title: string;
+  channel: string;
+  country: string;
+  places: string[];
+  audience: string;
+  starts_on: string;
+  ends_on: string;
+  reach: number | null;
+  notes: Generated<string>;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
 export interface Schema {
   bureaus: BureausTable;
   users: UsersTable;
@@ -143,4 +257,13 @@ export interface Schema {
   outcomes: OutcomesTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
+  cases: CasesTable;
+  case_outcomes: CaseOutcomesTable;
+  journeys: JourneysTable;
+  journey_legs: JourneyLegsTable;
+  case_persons: CasePersonsTable;
+  cooperation_requests: CooperationRequestsTable;
+  cooperation_addressees: CooperationAddresseesTable;
+  cooperation_messages: CooperationMessagesTable;
+  campaigns: CampaignsTable;
 }

@@ -16,6 +16,7 @@ import { hotspotRoutes } from '../modules/hotspots/routes.ts';
 import { inspectionRoutes } from '../modules/inspections/routes.ts';
 import { operationRoutes } from '../modules/operations/routes.ts';
 import { outcomeRoutes } from '../modules/outcomes/routes.ts';
+import { caseRoutes } from '../modules/cases/routes.ts';
 import { resultRoutes } from '../modules/results/routes.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandler } from './plugins/errors.ts';
@@ -100,6 +101,7 @@ export async function buildApp({ database, config, logger = false }: AppOptions)
   await app.register(hotspotRoutes);
   await app.register(inspectionRoutes);
   await app.register(outcomeRoutes);
+  await app.register(caseRoutes);
   await app.register(resultRoutes);
   return app;
 }

@@ -7,15 +7,17 @@ export function encodeCursor(key: readonly (string | number)[]): string {
 }
 
 /** What each part of a cursor's key must be, so a forged one never reaches SQL as a bad cast. */
-export type KeyPart = 'text' | 'time' | 'uuid';
+export type KeyPart = 'text' | 'time' | 'date' | 'uuid';
 
 const UUID = new RegExp(UUID_PATTERN);
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
 
 function fits(value: unknown, part: KeyPart): boolean {
   if (typeof value !== 'string') return false;
   if (part === 'uuid') return UUID.test(value);
   if (part === 'time') return ISO_TIME.test(value) && !Number.isNaN(Date.parse(value));
+  if (part === 'date') return ISO_DATE.test(value) && !Number.isNaN(Date.parse(value));
   return value.length <= 1000;
 }
 

@@ -1,0 +1,271 @@
+// Case files: open a case with its persons and journeys in one request, read it (persons masked
+// where the child rule says so, every read written to the audit log), list, update, and add
+// persons, journeys and outcome links later.
+import type { Insertable } from 'kysely';
+import type { Actor } from '../../access/actor.ts';
+import { appendAudit } from '../../access/audit.ts';
+import { canCreateRecord } from '../../access/records.ts';
+import { canReadShared, canWriteShared } from '../../access/sharing.ts';
+import type { Database, Queryable } from '../../db/connection.ts';
+import type { CasePersonsTable } from '../../db/schema.ts';
+import { Forbidden, Invalid, NotFound } from '../../errors.ts';
+import { decodeCursor, pageOf } from '../../server/pagination.ts';
+import { requireOperation } from '../operations/service.ts';
+import { sharingColumns } from '../shared-record.ts';
+import { checkJourney } from './journeys.ts';
+import { isChildVictim } from './persons.ts';
+import { presentCase, presentCaseFields } from './present.ts';
+import * as repo from './repo.ts';
+import {
+  AGE_BANDS,
+  type AgeBand,
+  type CaseCreateT,
+  type CaseFilter,
+  type CaseUpdateT,
+  type JourneyInputT,
+  type PersonInputT,
+} from './schema.ts';
+
+/** The CTDC band an age falls in. */
+export function ageBandOf(age: number): AgeBand {
+  const upper = [8, 17, 20, 23, 26, 29, 38, 47];
+  const i = upper.findIndex((u) => age <= u);
+  return AGE_BANDS[i === -1 ? AGE_BANDS.length - 1 : i]!;
+}
+
+function checkStatus(status: 'open' | 'closed', openedOn: string, closedOn: string | null) {
+  if (status === 'closed' && !closedOn) throw new Invalid('a closed case needs closedOn', 'closedOn');
+  if (status === 'open' && closedOn) throw new Invalid('an open case has no closedOn; set status to closed', 'closedOn');
+  if (closedOn && closedOn < openedOn) throw new Invalid(`closedOn ${closedOn} is before openedOn ${openedOn}`, 'closedOn');
+}
+
+function personRow(
+  p: PersonInputT,
+  at: string,
+  c: { operationId: string; caseId: string; openedOn: string },
+  journeyId: string | null,
+): Insertable<CasePersonsTable> {
+  if (p.birthDate && p.birthDate > c.openedOn) throw new Invalid(`born ${p.birthDate}, after the case was opened`, `${at}.birthDate`);
+  let ageBand = p.ageBand ?? null;
+  const age = p.age ?? null;
+  if (age !== null) {
+    const band = ageBandOf(age);
+    if (ageBand && ageBand !== band) throw new Invalid(`age ${age} falls in band ${band}, not ${ageBand}`, `${at}.ageBand`);
+    ageBand = band;
+  }
+  if (journeyId && p.role !== 'victim') throw new Invalid('only victims have a journey', `${at}.journey`);
+  return {
+    operation_id: c.operationId,
+    case_id: c.caseId,
+    role: p.role,
+    name: p.name?.trim() ?? '',
+    other_names: JSON.stringify(p.otherNames ?? []),
+    birth_date: p.birthDate ?? null,
+    age,
+    age_band: ageBand,
+    gender: p.gender ?? 'unknown',
+    nationalities: p.nationalities ?? [],
+    documents: JSON.stringify(p.documents ?? []),
+    contacts: JSON.stringify(p.contacts ?? []),
+    journey_id: journeyId,
+    is_child: isChildVictim(p, c.openedOn),
+    notes: p.notes ?? '',
+  };
+}
+
+async function insertJourney(tx: Queryable, operationId: string, caseId: string, j: JourneyInputT) {
+  return repo.insertJourney(
+    tx,
+    {
+      operation_id: operationId,
+      case_id: caseId,
+      recruitment: j.recruitment ? JSON.stringify(j.recruitment) : null,
+      exploitation: j.exploitation ? JSON.stringify(j.exploitation) : null,
+      exit: j.exit ? JSON.stringify(j.exit) : null,
+      return_home: j.returnHome ? JSON.stringify(j.returnHome) : null,
+    },
+    j.legs.map((leg, i) => ({
+      seq: i + 1,
+      from_country: leg.from.country,
+      from_city: leg.from.city?.trim() ?? '',
+      to_country: leg.to.country,
+      to_city: leg.to.city?.trim() ?? '',
+      on_date: leg.on ?? null,
+      mode: leg.mode,
+      transit: leg.transit ?? false,
+      facilitator: leg.facilitator ?? '',
+    })),
+  );
+}
+
+/** Outcome ids the actor may link: in the operation and visible to them. */
+async function checkOutcomes(db: Queryable, actor: Actor, operationId: string, ids: readonly string[], field: string) {
+  if (ids.length === 0) return;
+  const found = new Map((await repo.outcomesForLinking(db, operationId, ids)).map((o) => [o.id, o]));
+  ids.forEach((id, i) => {
+    const outcome = found.get(id);
+    if (!outcome || !canReadShared(actor, outcome)) {
+      throw new Invalid(`no outcome ${id} in this operation that you may see`, `${field}.${i}`);
+    }
+  });
+}
+
+/**
+ * Opens a case with its journeys, persons and outcome links, all or nothing.
+ * @example await createCase(database, actor, operationId, { title: 'Nepal → New Delhi', openedOn: '2023-10-16', persons: [...] })
+ */
+export async function createCase(database: Database, actor: Actor, operationId: string, input: CaseCreateT) {
+  await requireOperation(database.db, actor, operationId);
+  if (!canCreateRecord(actor, operationId, 'case')) throw new Forbidden('opening a case needs the officer or admin role');
+  const closedOn = input.closedOn ?? null;
+  const status = input.status ?? (closedOn ? 'closed' : 'open');
+  checkStatus(status, input.openedOn, closedOn);
+  const journeys = input.journeys ?? [];
+  journeys.forEach((j, i) => {
+    checkJourney(j, `journeys.${i}`);
+  });
+  const persons = input.persons ?? [];
+  persons.forEach((p, i) => {
+    if (p.journeyId !== undefined) throw new Invalid('a new case names its journeys by index: use journey', `persons.${i}.journeyId`);
+    if (p.journey !== undefined && p.journey >= journeys.length) {
+      throw new Invalid(`journey ${p.journey} is not among the case's ${journeys.length} journeys`, `persons.${i}.journey`);
+    }
+  });
+  const sharing = sharingColumns(input, 'owner');
+  await checkOutcomes(database.db, actor, operationId, input.outcomeIds ?? [], 'outcomeIds');
+  return database.db.transaction().execute(async (tx) => {
+    const caseId = await repo.insertCase(tx, {
+      operation_id: operationId,
+      owner_bureau_id: actor.bureauId,
+      ...sharing,
+      title: input.title.trim(),
+      summary: input.summary ?? '',
+      status,
+      opened_on: input.openedOn,
+      closed_on: closedOn,
+      offences: input.offences ?? [],
+      created_by: actor.userId,
+    });
+    const journeyIds: string[] = [];
+    for (const j of journeys) journeyIds.push(await insertJourney(tx, operationId, caseId, j));
+    const c = { operationId, caseId, openedOn: input.openedOn };
+    await repo.insertPersons(
+      tx,
+      persons.map((p, i) => personRow(p, `persons.${i}`, c, p.journey !== undefined ? journeyIds[p.journey]! : null)),
+    );
+    await repo.linkOutcomes(tx, operationId, caseId, input.outcomeIds ?? []);
+    await appendAudit(tx, actor, { action: 'create', entity: 'case', entityId: caseId, operationId, detail: { persons: persons.length } });
+    return caseId;
+  });
+}
+
+/** The case if the actor may read it, else NotFound (never saying whether it exists). */
+async function readableCase(db: Queryable, actor: Actor, id: string) {
+  const c = await repo.findCase(db, id);
+  if (!c || !canReadShared(actor, c)) throw new NotFound('case');
+  return c;
+}
+
+async function writableCase(db: Queryable, actor: Actor, id: string) {
+  const c = await readableCase(db, actor, id);
+  if (!canWriteShared(actor, c)) throw new Forbidden('only officers of the bureau that owns the case change it');
+  return c;
+}
+
+/** One case in full; the read of its persons is written to the audit log. */
+export async function getCase(database: Database, actor: Actor, id: string) {
+  const c = await readableCase(database.db, actor, id);
+  const [persons, journeys, outcomes] = await Promise.all([
+    repo.casePersons(database.db, c.operation_id, c.id),
+    repo.caseJourneys(database.db, c.operation_id, c.id),
+    repo.caseOutcomes(database.db, c.operation_id, c.id),
+  ]);
+  const view = presentCase(actor, c, persons, journeys, outcomes);
+  await database.db.transaction().execute((tx) =>
+    appendAudit(tx, actor, {
+      action: 'read',
+      entity: 'case',
+      entityId: c.id,
+      operationId: c.operation_id,
+      detail: { persons: view.persons.map((p) => p.id), masked: view.persons.filter((p) => p.masked).length },
+    }),
+  );
+  return view;
+}
+
+export async function listCases(database: Database, actor: Actor, operationId: string, filter: CaseFilter) {
+  await requireOperation(database.db, actor, operationId);
+  const limit = filter.limit ?? 50;
+  const rows = await repo.listCases(database.db, actor, operationId, filter, decodeCursor(filter.cursor, ['date', 'uuid']), limit);
+  const page = pageOf(rows, limit, (c) => [c.opened_on, c.id]);
+  return {
+    items: page.items.map((c) => ({
+      ...presentCaseFields(actor, c),
+      persons: Number(c.persons ?? 0),
+      victims: Number(c.victims ?? 0),
+      children: Number(c.children ?? 0),
+    })),
+    next: page.next,
+  };
+}
+
+export async function updateCase(database: Database, actor: Actor, id: string, input: CaseUpdateT) {
+  const c = await writableCase(database.db, actor, id);
+  const status = input.status ?? c.status;
+  const closedOn = input.closedOn ?? (status === 'open' ? null : c.closed_on);
+  checkStatus(status, c.opened_on, closedOn);
+  const sharing =
+    input.sharing !== undefined || input.sharedWith !== undefined
+      ? sharingColumns({ sharing: input.sharing ?? c.sharing, sharedWith: input.sharedWith ?? (input.sharing ? [] : c.shared_with) }, c.sharing)
+      : undefined;
+  await database.db.transaction().execute(async (tx) => {
+    await tx
+      .updateTable('cases')
+      .set({
+        ...(input.title !== undefined ? { title: input.title.trim() } : {}),
+        ...(input.summary !== undefined ? { summary: input.summary } : {}),
+        ...(input.offences !== undefined ? { offences: input.offences } : {}),
+        ...(sharing ?? {}),
+        status,
+        closed_on: closedOn,
+        updated_at: new Date(),
+      })
+      .where('operation_id', '=', c.operation_id)
+      .where('id', '=', c.id)
+      .execute();
+    await appendAudit(tx, actor, { action: 'update', entity: 'case', entityId: c.id, operationId: c.operation_id, detail: { fields: Object.keys(input) } });
+  });
+}
+
+export async function addPerson(database: Database, actor: Actor, caseId: string, input: PersonInputT) {
+  const c = await writableCase(database.db, actor, caseId);
+  if (input.journey !== undefined) throw new Invalid('name an existing journey by journeyId', 'journey');
+  if (input.journeyId && !(await repo.journeyOfCase(database.db, c.operation_id, c.id, input.journeyId))) {
+    throw new Invalid(`no journey ${input.journeyId} in this case`, 'journeyId');
+  }
+  const row = personRow(input, 'person', { operationId: c.operation_id, caseId: c.id, openedOn: c.opened_on }, input.journeyId ?? null);
+  return database.db.transaction().execute(async (tx) => {
+    const [id] = await repo.insertPersons(tx, [row]);
+    await appendAudit(tx, actor, { action: 'create', entity: 'case_person', entityId: id!, operationId: c.operation_id, detail: { case: c.id } });
+    return id!;
+  });
+}
+
+export async function addJourney(database: Database, actor: Actor, caseId: string, input: JourneyInputT) {
+  const c = await writableCase(database.db, actor, caseId);
+  checkJourney(input, 'journey');
+  return database.db.transaction().execute(async (tx) => {
+    const id = await insertJourney(tx, c.operation_id, c.id, input);
+    await appendAudit(tx, actor, { action: 'create', entity: 'journey', entityId: id, operationId: c.operation_id, detail: { case: c.id } });
+    return id;
+  });
+}
+
+export async function linkCaseOutcomes(database: Database, actor: Actor, caseId: string, outcomeIds: readonly string[]) {
+  const c = await writableCase(database.db, actor, caseId);
+  await checkOutcomes(database.db, actor, c.operation_id, outcomeIds, 'outcomeIds');
+  await database.db.transaction().execute(async (tx) => {
+    await repo.linkOutcomes(tx, c.operation_id, c.id, outcomeIds);
+    await appendAudit(tx, actor, { action: 'link', entity: 'case', entityId: c.id, operationId: c.operation_id, detail: { outcomes: outcomeIds } });
+  });
+}
