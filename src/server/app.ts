@@ -17,6 +17,8 @@ import { inspectionRoutes } from '../modules/inspections/routes.ts';
 import { operationRoutes } from '../modules/operations/routes.ts';
 import { outcomeRoutes } from '../modules/outcomes/routes.ts';
 import { caseRoutes } from '../modules/cases/routes.ts';
+import { campaignRoutes } from '../modules/campaigns/routes.ts';
+import { cooperationRoutes } from '../modules/cooperation/routes.ts';
 import { resultRoutes } from '../modules/results/routes.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandler } from './plugins/errors.ts';
@@ -102,6 +104,8 @@ export async function buildApp({ database, config, logger = false }: AppOptions)
   await app.register(inspectionRoutes);
   await app.register(outcomeRoutes);
   await app.register(caseRoutes);
+  await app.register(cooperationRoutes);
+  await app.register(campaignRoutes);
   await app.register(resultRoutes);
   return app;
 }
