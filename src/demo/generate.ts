@@ -54,6 +54,7 @@ export interface DemoInspection {
 }
 
 export interface DemoOutcome {
+  id: string;
   kind: 'arrest' | 'rescue' | 'investigation' | 'interception' | 'smuggler_apprehension' | 'migrant_interception';
   country: string;
   hotspot: DemoHotspot | null;
@@ -158,7 +159,8 @@ function planOutcomes(random: Random, hotspots: DemoHotspot[]): DemoOutcome[] {
   const outcomes: DemoOutcome[] = [];
   const byCountry = (country: string) => hotspots.filter((h) => h.country === country);
   const countries = participatingBureaus.map((b) => b.country);
-  const push = (o: Omit<DemoOutcome, 'sharing' | 'sharedWith'>) => outcomes.push({ ...o, ...sharingFor(random, o.country) });
+  const push = (o: Omit<DemoOutcome, 'id' | 'sharing' | 'sharedWith'>) =>
+    outcomes.push({ id: demoId('outcome', outcomes.length), ...o, ...sharingFor(random, o.country) });
 
   // 281 arrests, one person each, with the offences named in the reports.
   const offenceMix = [

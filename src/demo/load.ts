@@ -1,4 +1,5 @@
 // Loads the demo operation into an empty database in one transaction: all of it or nothing.
+import { planDemoCases } from './cases.ts';
 import { randomBytes } from 'node:crypto';
 import { appendAudit } from '../access/audit.ts';
 import type { Database } from '../db/connection.ts';
@@ -113,6 +114,7 @@ export async function loadDemo(
     const outcomeLines = plan.outcomes.map((o) =>
       [
         DEMO_OPERATION_ID,
+        o.id,
         bureauOf.get(o.country)!,
         o.sharing,
         copyArray(o.sharedWith),
@@ -129,7 +131,7 @@ export async function loadDemo(
         .concat('\n'),
     );
     await client.copyFrom(
-      'copy outcomes (operation_id, owner_bureau_id, sharing, shared_with, kind, at, country, hotspot_id, persons, offences, investigation_status) from stdin',
+      'copy outcomes (operation_id, id, owner_bureau_id, sharing, shared_with, kind, at, country, hotspot_id, persons, offences, investigation_status) from stdin',
       outcomeLines,
     );
     let done = plan.outcomes.length;
@@ -151,12 +153,24 @@ export async function loadDemo(
       if (lines.length >= BATCH) await flush();
     }
     if (lines.length > 0) await flush();
+    const cases = planDemoCases(plan.outcomes, bureauOf, DEMO_OPERATION_ID);
+    for (const [table, rows] of [
+      ['cases', cases.cases],
+      ['journeys', cases.journeys],
+      ['journey_legs', cases.legs],
+      ['case_persons', cases.persons],
+      ['case_outcomes', cases.links],
+    ] as const) {
+      for (let i = 0; i < rows.length; i += 1000) {
+        await tx.insertInto(table).values(rows.slice(i, i + 1000) as never).execute();
+      }
+    }
     await appendAudit(tx, null, {
       action: 'load_demo',
       entity: 'operation',
       entityId: DEMO_OPERATION_ID,
       operationId: DEMO_OPERATION_ID,
-      detail: { hotspots: plan.hotspots.length, outcomes: plan.outcomes.length, inspections: done - plan.outcomes.length },
+      detail: { hotspots: plan.hotspots.length, outcomes: plan.outcomes.length, inspections: done - plan.outcomes.length, cases: cases.cases.length },
     });
   });
   await refreshStatistics(database, ['bureaus', 'users', 'hotspots', 'outcomes', 'inspections', 'inspection_rollup']);

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 // The demo operation reproduces the published figures of Storm Makers II exactly.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_FIGURES } from '../../src/demo/generate.ts';
@@ -63,6 +64,61 @@ describe.each(engines)('demo operation on %s', (engine) => {
       .executeTakeFirstOrThrow();
     expect((await server.app.inject({ url: `/api/inspections/${own.id}`, headers })).statusCode).toBe(404);
     expect((await server.app.inject({ url: `/api/inspections/${own.id}`, headers: await login('officer-tr') })).statusCode).toBe(200);
+  });
+
+  it('puts every rescue and investigation in a case, with the six narratives and their routes', async () => {
+    const db = server.database.db;
+    const unlinked = await db
+      .selectFrom('outcomes as o')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('o.kind', 'in', ['rescue', 'investigation'])
+      .where(({ not, exists, selectFrom }) =>
+        not(exists(selectFrom('case_outcomes as co').select('co.case_id').whereRef('co.outcome_id', '=', 'o.id'))),
+      )
+      .executeTakeFirstOrThrow();
+    expect(Number(unlinked.n)).toBe(0);
+    // The victims of the cases that rescues belong to add up to the persons rescued.
+    const rescued = await db
+      .selectFrom('case_persons as p')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('p.role', '=', 'victim')
+      .where('p.case_id', 'in', (eb) =>
+        eb
+          .selectFrom('case_outcomes as co')
+          .innerJoin('outcomes as o', 'o.id', 'co.outcome_id')
+          .select('co.case_id')
+          .where('o.kind', '=', 'rescue'),
+      )
+      .executeTakeFirstOrThrow();
+    expect(Number(rescued.n)).toBeGreaterThanOrEqual(149);
+
+    const route = async (title: string) => {
+      const c = await db.selectFrom('cases').select('id').where('title', 'like', `${title}%`).executeTakeFirstOrThrow();
+      const legs = await db
+        .selectFrom('journey_legs as l')
+        .innerJoin('journeys as j', 'j.id', 'l.journey_id')
+        .select(['l.from_country', 'l.to_country'])
+        .where('j.case_id', '=', c.id)
+        .orderBy('l.journey_id')
+        .orderBy('l.seq')
+        .execute();
+      const stops = [legs[0]?.from_country, ...legs.map((l) => l.to_country)];
+      return stops.filter((country, i) => country !== stops[i - 1]);
+    };
+    expect(await route('Forty Malaysians')).toEqual(['MY', 'PE']);
+    expect(await route('Ugandans diverted')).toEqual(['UG', 'AE', 'TH', 'MM']);
+    expect(await route('Accountant from Telangana')).toEqual(['IN', 'TH', 'LA']);
+    expect(await route('Boy of 13')).toEqual(['BD', 'IN']);
+    expect(await route('Two Nepali women')).toEqual(['NP', 'IN']);
+    const myanmar = await db
+      .selectFrom('case_persons as p')
+      .innerJoin('cases as c', 'c.id', 'p.case_id')
+      .select((eb) => eb.fn.count<number>(sql`distinct p.nationalities[1]`).as('n'))
+      .where('c.title', 'like', 'Victims from 22 countries%')
+      .executeTakeFirstOrThrow();
+    expect(Number(myanmar.n)).toBe(22);
+    const children = await db.selectFrom('case_persons').select(['name', 'age']).where('is_child', '=', true).where('age', 'in', [13, 17]).execute();
+    expect(children.map((c) => c.name)).toEqual(expect.arrayContaining(['রাকিব হাসান', 'सीता तामाङ']));
   });
 
   it('loads once: a second load changes nothing', async () => {

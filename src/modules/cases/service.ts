@@ -1,24 +1,20 @@
 // Case files: open a case with its persons and journeys in one request, read it (persons masked
 // where the child rule says so, every read written to the audit log), list, update, and add
 // persons, journeys and outcome links later.
-import type { Insertable } from 'kysely';
 import type { Actor } from '../../access/actor.ts';
 import { appendAudit } from '../../access/audit.ts';
 import { canCreateRecord } from '../../access/records.ts';
 import { canReadShared, canWriteShared } from '../../access/sharing.ts';
 import type { Database, Queryable } from '../../db/connection.ts';
-import type { CasePersonsTable } from '../../db/schema.ts';
 import { Forbidden, Invalid, NotFound } from '../../errors.ts';
 import { decodeCursor, pageOf } from '../../server/pagination.ts';
 import { requireOperation } from '../operations/service.ts';
 import { sharingColumns } from '../shared-record.ts';
 import { checkJourney } from './journeys.ts';
-import { isChildVictim } from './persons.ts';
 import { presentCase, presentCaseFields } from './present.ts';
 import * as repo from './repo.ts';
+import { journeyRows, personRow } from './rows.ts';
 import {
-  AGE_BANDS,
-  type AgeBand,
   type CaseCreateT,
   type CaseFilter,
   type CaseUpdateT,
@@ -26,76 +22,15 @@ import {
   type PersonInputT,
 } from './schema.ts';
 
-/** The CTDC band an age falls in. */
-export function ageBandOf(age: number): AgeBand {
-  const upper = [8, 17, 20, 23, 26, 29, 38, 47];
-  const i = upper.findIndex((u) => age <= u);
-  return AGE_BANDS[i === -1 ? AGE_BANDS.length - 1 : i]!;
-}
-
 function checkStatus(status: 'open' | 'closed', openedOn: string, closedOn: string | null) {
   if (status === 'closed' && !closedOn) throw new Invalid('a closed case needs closedOn', 'closedOn');
   if (status === 'open' && closedOn) throw new Invalid('an open case has no closedOn; set status to closed', 'closedOn');
   if (closedOn && closedOn < openedOn) throw new Invalid(`closedOn ${closedOn} is before openedOn ${openedOn}`, 'closedOn');
 }
 
-function personRow(
-  p: PersonInputT,
-  at: string,
-  c: { operationId: string; caseId: string; openedOn: string },
-  journeyId: string | null,
-): Insertable<CasePersonsTable> {
-  if (p.birthDate && p.birthDate > c.openedOn) throw new Invalid(`born ${p.birthDate}, after the case was opened`, `${at}.birthDate`);
-  let ageBand = p.ageBand ?? null;
-  const age = p.age ?? null;
-  if (age !== null) {
-    const band = ageBandOf(age);
-    if (ageBand && ageBand !== band) throw new Invalid(`age ${age} falls in band ${band}, not ${ageBand}`, `${at}.ageBand`);
-    ageBand = band;
-  }
-  if (journeyId && p.role !== 'victim') throw new Invalid('only victims have a journey', `${at}.journey`);
-  return {
-    operation_id: c.operationId,
-    case_id: c.caseId,
-    role: p.role,
-    name: p.name?.trim() ?? '',
-    other_names: JSON.stringify(p.otherNames ?? []),
-    birth_date: p.birthDate ?? null,
-    age,
-    age_band: ageBand,
-    gender: p.gender ?? 'unknown',
-    nationalities: p.nationalities ?? [],
-    documents: JSON.stringify(p.documents ?? []),
-    contacts: JSON.stringify(p.contacts ?? []),
-    journey_id: journeyId,
-    is_child: isChildVictim(p, c.openedOn),
-    notes: p.notes ?? '',
-  };
-}
-
 async function insertJourney(tx: Queryable, operationId: string, caseId: string, j: JourneyInputT) {
-  return repo.insertJourney(
-    tx,
-    {
-      operation_id: operationId,
-      case_id: caseId,
-      recruitment: j.recruitment ? JSON.stringify(j.recruitment) : null,
-      exploitation: j.exploitation ? JSON.stringify(j.exploitation) : null,
-      exit: j.exit ? JSON.stringify(j.exit) : null,
-      return_home: j.returnHome ? JSON.stringify(j.returnHome) : null,
-    },
-    j.legs.map((leg, i) => ({
-      seq: i + 1,
-      from_country: leg.from.country,
-      from_city: leg.from.city?.trim() ?? '',
-      to_country: leg.to.country,
-      to_city: leg.to.city?.trim() ?? '',
-      on_date: leg.on ?? null,
-      mode: leg.mode,
-      transit: leg.transit ?? false,
-      facilitator: leg.facilitator ?? '',
-    })),
-  );
+  const { journey, legs } = journeyRows(j, operationId, caseId);
+  return repo.insertJourney(tx, journey, legs);
 }
 
 /** Outcome ids the actor may link: in the operation and visible to them. */
