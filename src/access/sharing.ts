@@ -25,7 +25,7 @@ function assertShared(record: Partial<SharedRecord>): asserts record is SharedRe
  * Partners (victim-support organisations) never gain records through sharing: neither a user
  * holding only the partner role nor anyone in a partner bureau, whatever roles they were given.
  */
-function receivesShared(actor: Actor): boolean {
+export function receivesShared(actor: Actor): boolean {
   if (actor.bureauKind === 'partner') return false;
   return !(actor.roles.size > 0 && [...actor.roles].every((r) => r === 'partner'));
 }
