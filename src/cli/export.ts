@@ -1,5 +1,5 @@
-// `cordon export hotspots|inspections|outcomes --operation ID --user NAME [--out FILE]`: CSV of
-// what that user may see, paged through the same services as the API.
+// `cordon export hotspots|inspections|outcomes|ctdc|htcds --operation ID --user NAME [--out FILE]`:
+// CSV of what that user may see, through the same services as the API.
 import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
@@ -10,6 +10,7 @@ import type { Actor } from '../access/actor.ts';
 import type { Database } from '../db/connection.ts';
 import { listHotspots } from '../modules/hotspots/service.ts';
 import { listInspections } from '../modules/inspections/service.ts';
+import { VICTIM_EXPORTS, type VictimExport, victimExport } from '../modules/exports/service.ts';
 import { listOutcomes } from '../modules/outcomes/service.ts';
 import { action, actingUser, withDatabase } from './context.ts';
 
@@ -34,16 +35,27 @@ const LISTS: Record<string, { list: Lister; columns: string[] }> = {
 export function exportCommand(program: Command) {
   program
     .command('export')
-    .description('write a CSV of the hotspots, inspections or outcomes the user may see')
-    .argument('<list>', Object.keys(LISTS).join(' | '))
+    .description('write a CSV of the hotspots, inspections, outcomes or victims (CTDC, HTCDS) the user may see')
+    .argument('<list>', [...Object.keys(LISTS), ...Object.keys(VICTIM_EXPORTS)].join(' | '))
     .requiredOption('--operation <id>', 'operation id')
     .option('--user <username>', 'the user whose view is exported', process.env.CORDON_USER)
     .option('--country <cc>', 'only this country (ISO code)')
     .option('--out <file>', 'output file (default: standard output)')
     .action(
       action(async (list: string, options: { operation: string; user?: string; country?: string; out?: string }) => {
+        if (list in VICTIM_EXPORTS) {
+          await withDatabase(async (database) => {
+            const actor = await actingUser(database, options.user);
+            const out: Writable = options.out ? createWriteStream(options.out) : process.stdout;
+            const { csv, count } = await victimExport(database, actor, options.operation, list as VictimExport);
+            csv.pipe(out);
+            await finished(options.out ? out : csv);
+            if (options.out) process.stderr.write(`exported ${count} victims as ${list.toUpperCase()} to ${options.out}\n`);
+          });
+          return;
+        }
         const spec = LISTS[list];
-        if (!spec) throw new Error(`cannot export "${list}": choose ${Object.keys(LISTS).join(', ')}`);
+        if (!spec) throw new Error(`cannot export "${list}": choose ${[...Object.keys(LISTS), ...Object.keys(VICTIM_EXPORTS)].join(', ')}`);
         await withDatabase(async (database) => {
           const actor = await actingUser(database, options.user);
           const out: Writable = options.out ? createWriteStream(options.out) : process.stdout;

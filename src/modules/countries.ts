@@ -11,3 +11,9 @@ export function isCountryCode(code: string): boolean {
 export function countryName(code: string, lang = 'en'): string {
   return countries.getName(code, lang) ?? code;
 }
+
+/** The alpha-3 code of an alpha-2 one (Kosovo, XK, as the statistics count it: under Serbia). */
+export function alpha3(code: string): string | undefined {
+  if (code === 'XK') return 'SRB';
+  return countries.alpha2ToAlpha3(code) ?? undefined;
+}

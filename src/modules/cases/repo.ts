@@ -111,14 +111,28 @@ export function casePersons(db: Queryable, operationId: string, caseId: string) 
 }
 export type PersonRow = Awaited<ReturnType<typeof casePersons>>[number];
 
-export async function caseJourneys(db: Queryable, operationId: string, caseId: string) {
-  const journeys = await db
-    .selectFrom('journeys')
-    .selectAll()
-    .where('operation_id', '=', operationId)
-    .where('case_id', '=', caseId)
-    .orderBy('id')
-    .execute();
+export function caseJourneys(db: Queryable, operationId: string, caseId: string) {
+  return journeysWithLegs(db, operationId, { caseId });
+}
+
+/** Journeys by id, with their legs, in batches (exports read thousands). */
+export async function caseJourneysOf(db: Queryable, operationId: string, ids: readonly string[]) {
+  const out: Awaited<ReturnType<typeof caseJourneys>> = [];
+  for (let i = 0; i < ids.length; i += 1000) {
+    const batch = ids.slice(i, i + 1000);
+    out.push(...(await journeysWithLegs(db, operationId, { ids: batch })));
+  }
+  return out;
+}
+
+async function journeysWithLegs(
+  db: Queryable,
+  operationId: string,
+  which: { caseId: string } | { ids: readonly string[] },
+) {
+  let query = db.selectFrom('journeys').selectAll().where('operation_id', '=', operationId);
+  query = 'caseId' in which ? query.where('case_id', '=', which.caseId) : query.where('id', 'in', which.ids);
+  const journeys = 'ids' in which && which.ids.length === 0 ? [] : await query.orderBy('id').execute();
   const legs = journeys.length
     ? await db
         .selectFrom('journey_legs')
@@ -133,7 +147,9 @@ export async function caseJourneys(db: Queryable, operationId: string, caseId: s
         .orderBy('seq')
         .execute()
     : [];
-  return journeys.map((j) => ({ ...j, legs: legs.filter((l) => l.journey_id === j.id) }));
+  const byJourney = new Map<string, typeof legs>();
+  for (const leg of legs) byJourney.set(leg.journey_id, [...(byJourney.get(leg.journey_id) ?? []), leg]);
+  return journeys.map((j) => ({ ...j, legs: byJourney.get(j.id) ?? [] }));
 }
 export type JourneyRow = Awaited<ReturnType<typeof caseJourneys>>[number];
 
