@@ -1,5 +1,7 @@
 // Loads the demo operation into an empty database in one transaction: all of it or nothing.
-import { planDemoCases } from './cases.ts';
+import { insertCampaigns } from '../modules/campaigns/service.ts';
+import { demoCampaigns, planDemoCases } from './cases.ts';
+import { demoCooperation } from './cooperation.ts';
 import { randomBytes } from 'node:crypto';
 import { appendAudit } from '../access/audit.ts';
 import type { Database } from '../db/connection.ts';
@@ -165,12 +167,17 @@ export async function loadDemo(
         await tx.insertInto(table).values(rows.slice(i, i + 1000) as never).execute();
       }
     }
+    const campaigns = await insertCampaigns(tx, demoCampaigns(bureauOf, DEMO_OPERATION_ID));
+    const cooperation = demoCooperation(bureauOf, DEMO_OPERATION_ID);
+    await tx.insertInto('cooperation_requests').values(cooperation.requests).execute();
+    await tx.insertInto('cooperation_addressees').values(cooperation.addressees).execute();
+    await tx.insertInto('cooperation_messages').values(cooperation.messages).execute();
     await appendAudit(tx, null, {
       action: 'load_demo',
       entity: 'operation',
       entityId: DEMO_OPERATION_ID,
       operationId: DEMO_OPERATION_ID,
-      detail: { hotspots: plan.hotspots.length, outcomes: plan.outcomes.length, inspections: done - plan.outcomes.length, cases: cases.cases.length },
+      detail: { hotspots: plan.hotspots.length, outcomes: plan.outcomes.length, inspections: done - plan.outcomes.length, cases: cases.cases.length, campaigns: campaigns.length },
     });
   });
   await refreshStatistics(database, ['bureaus', 'users', 'hotspots', 'outcomes', 'inspections', 'inspection_rollup']);

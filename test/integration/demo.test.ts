@@ -121,6 +121,24 @@ describe.each(engines)('demo operation on %s', (engine) => {
     expect(children.map((c) => c.name)).toEqual(expect.arrayContaining(['রাকিব হাসান', 'सीता तामाङ']));
   });
 
+  it('shows the Bangladesh → India request answered within the day, and the UAE and Nepal campaigns', async () => {
+    const headers = await login('officer-bd');
+    const stats = (await server.app.inject({ url: `/api/operations/${DEMO_OPERATION_ID}/cooperation/stats`, headers })).json();
+    const india = stats.bureaus.find((b: { country: string }) => b.country === 'IN');
+    expect(india).toMatchObject({ received: 2, answered: 2 });
+    expect(india.medianHoursToFirstAnswer).toBeLessThan(24);
+    expect(stats.bureaus.find((b: { country: string }) => b.country === 'BD')).toMatchObject({ sent: 1 });
+    const sent = (await server.app.inject({ url: `/api/operations/${DEMO_OPERATION_ID}/cooperation?box=sent`, headers })).json();
+    expect(sent.items).toHaveLength(1);
+    const request = (await server.app.inject({ url: `/api/cooperation/${sent.items[0].id}`, headers })).json();
+    const answer = Date.parse(request.to[0].firstAnswerAt) - Date.parse(request.createdAt);
+    expect(request).toMatchObject({ priority: 'urgent', status: 'answered' });
+    expect(answer).toBeLessThan(24 * 3_600_000);
+    const campaigns = (await server.app.inject({ url: `/api/operations/${DEMO_OPERATION_ID}/campaigns?limit=100`, headers })).json();
+    const channels = campaigns.items.map((c: { country: string; channel: string }) => `${c.country}:${c.channel}`);
+    expect(channels).toEqual(expect.arrayContaining(['AE:markets', 'AE:massage_parlours', 'NP:radio', 'NP:border_outreach', 'NP:pamphlets']));
+  });
+
   it('loads once: a second load changes nothing', async () => {
     const again = await loadDemo(server.database, { password: PASSWORD });
     expect(again.loaded).toBe(false);

@@ -14,12 +14,12 @@ import { checkJourney } from './journeys.ts';
 import { presentCase, presentCaseFields } from './present.ts';
 import * as repo from './repo.ts';
 import { journeyRows, personRow } from './rows.ts';
-import {
-  type CaseCreateT,
-  type CaseFilter,
-  type CaseUpdateT,
-  type JourneyInputT,
-  type PersonInputT,
+import type {
+  CaseCreateT,
+  CaseFilter,
+  CaseUpdateT,
+  JourneyInputT,
+  PersonInputT,
 } from './schema.ts';
 
 function checkStatus(status: 'open' | 'closed', openedOn: string, closedOn: string | null) {
