@@ -1,4 +1,4 @@
-// `cordon export hotspots|inspections|outcomes|ctdc|htcds --operation ID --user NAME [--out FILE]`:
+// `cordon export hotspots|inspections|outcomes|cases|campaigns|ctdc|htcds --operation ID --user NAME [--out FILE]`:
 // CSV of what that user may see, through the same services as the API.
 import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
@@ -8,6 +8,8 @@ import { csvCell } from '../modules/exports/cells.ts';
 import { stringify } from 'csv-stringify';
 import type { Actor } from '../access/actor.ts';
 import type { Database } from '../db/connection.ts';
+import { listCampaigns } from '../modules/campaigns/service.ts';
+import { listCases } from '../modules/cases/service.ts';
 import { listHotspots } from '../modules/hotspots/service.ts';
 import { listInspections } from '../modules/inspections/service.ts';
 import { VICTIM_EXPORTS, type VictimExport, victimExport } from '../modules/exports/service.ts';
@@ -30,12 +32,21 @@ const LISTS: Record<string, { list: Lister; columns: string[] }> = {
     list: listOutcomes as Lister,
     columns: ['id', 'kind', 'at', 'country', 'hotspotId', 'persons', 'offences', 'status', 'notes', 'ownerCountry', 'sharing', 'sharedWith'],
   },
+  // Case summaries only (no persons): `--country` keeps cases whose journeys touch that country.
+  cases: {
+    list: listCases as Lister,
+    columns: ['id', 'title', 'status', 'openedOn', 'closedOn', 'offences', 'victims', 'children', 'persons', 'ownerCountry', 'sharing', 'sharedWith'],
+  },
+  campaigns: {
+    list: listCampaigns as Lister,
+    columns: ['id', 'title', 'channel', 'country', 'places', 'audience', 'startsOn', 'endsOn', 'reach', 'ownerCountry', 'sharing', 'sharedWith'],
+  },
 };
 
 export function exportCommand(program: Command) {
   program
     .command('export')
-    .description('write a CSV of the hotspots, inspections, outcomes or victims (CTDC, HTCDS) the user may see')
+    .description('write a CSV of the hotspots, inspections, outcomes, cases, campaigns or victims (CTDC, HTCDS) the user may see')
     .argument('<list>', [...Object.keys(LISTS), ...Object.keys(VICTIM_EXPORTS)].join(' | '))
     .requiredOption('--operation <id>', 'operation id')
     .option('--user <username>', 'the user whose view is exported', process.env.CORDON_USER)

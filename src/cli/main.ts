@@ -1,6 +1,7 @@
 // The `cordon` command line: one file per command, each a thin call into a module's service.
 import { Command } from 'commander';
 import { auditCommand } from './audit.ts';
+import { cooperationCommand } from './cooperation.ts';
 import { demoCommand } from './demo.ts';
 import { exportCommand } from './export.ts';
 import { importCommand } from './import.ts';
@@ -16,5 +17,6 @@ importCommand(program);
 exportCommand(program);
 usersCommand(program);
 auditCommand(program);
+cooperationCommand(program);
 
 await program.parseAsync(process.argv);

@@ -5,7 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { actingUser } from '../../src/cli/context.ts';
 import { openDatabase } from '../../src/db/connection.ts';
+import { createCase } from '../../src/modules/cases/service.ts';
 import { makeWorld, USERS, type World } from '../factories/world.ts';
 import { engines, freshDatabase, type TestDatabase } from '../helpers/engines.ts';
 
@@ -72,6 +74,34 @@ describe.each(engines)('cordon CLI on %s', (engine) => {
     expect(result.stderr).toMatch(/row 3, column at/);
     const exported = await cordon('export', 'outcomes', '--operation', world.operationId, '--user', USERS.officerTr);
     expect(exported.stdout.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('exports victims as CTDC and HTCDS, cases and campaigns, and prints cooperation stats', async () => {
+    const database = engine === 'postgres' ? server!.database : await openDatabase({ dataDir });
+    try {
+      const actor = await actingUser(database, USERS.officerNp);
+      await createCase(database, actor, world.operationId, {
+        title: 'CLI case',
+        openedOn: '2023-10-16',
+        sharing: 'operation',
+        persons: [{ role: 'victim', gender: 'female', age: 24, nationalities: ['NP'] }],
+      });
+    } finally {
+      if (engine !== 'postgres') await database.close();
+    }
+    const ctdc = await cordon('export', 'ctdc', '--operation', world.operationId, '--user', USERS.officerTr);
+    const [header, row] = ctdc.stdout.trim().split('\n');
+    expect(header!.split(',')).toHaveLength(27);
+    expect(header).toMatch(/^yearOfRegistration,gender,ageBroad,citizenship,CountryOfExploitation,/);
+    expect(row).toMatch(/^2023,Woman,24—26,NPL,/);
+    const htcds = await cordon('export', 'htcds', '--operation', world.operationId, '--user', USERS.officerTr);
+    expect(htcds.stdout).toMatch(/^prs_Gender,prs_Citizenship/);
+    const cases = await cordon('export', 'cases', '--operation', world.operationId, '--user', USERS.officerIn);
+    expect(cases.stdout).toMatch(/CLI case,open,2023-10-16,,,1,0,1,NP,operation/);
+    const stats = await cordon('cooperation', 'stats', '--operation', world.operationId, '--user', USERS.coordinator);
+    expect(stats.stdout).toMatch(/^bureau\s+received\s+sent\s+answered\s+median h\s+p90 h/);
+    const partner = await cordon('export', 'ctdc', '--operation', world.operationId, '--user', USERS.partnerNp);
+    expect(partner.code).toBe(1);
   });
 
   it('needs to know who acts, and refuses users outside the operation', async () => {
