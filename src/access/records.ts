@@ -19,3 +19,11 @@ export function canCreateRecord(actor: Actor, operationId: string, kind: RecordK
 export function canImportRecords(actor: Actor, operationId: string): boolean {
   return takesPart(actor, operationId) && hasRole(actor, 'admin', 'officer');
 }
+
+/**
+ * Victim-case exports (CTDC, HTCDS) are rows about individual victims, without names: for the
+ * officers, analysts, coordinators and admins of police bureaus taking part, not field teams or partners.
+ */
+export function canExportVictims(actor: Actor, operationId: string): boolean {
+  return takesPart(actor, operationId) && actor.bureauKind !== 'partner' && hasRole(actor, 'admin', 'coordinator', 'officer', 'analyst');
+}

@@ -23,19 +23,22 @@ import { exportRoutes } from '../modules/exports/routes.ts';
 import { resultRoutes } from '../modules/results/routes.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandler } from './plugins/errors.ts';
+import { registerWeb, WEB_ROOT, webIsBuilt } from './plugins/web.ts';
 import type { App } from './types.ts';
 
 export interface AppOptions {
   database: Database;
   config: Config;
   logger?: boolean;
+  /** Folder of the built web application (dist/web). */
+  webRoot?: string;
 }
 
 /**
  * Builds the HTTP server around an open database (not listening yet).
  * @example const app = await buildApp({ database, config }); await app.listen({ port: 8080 })
  */
-export async function buildApp({ database, config, logger = false }: AppOptions): Promise<App> {
+export async function buildApp({ database, config, logger = false, webRoot = WEB_ROOT }: AppOptions): Promise<App> {
   const app = Fastify({
     logger: logger ? { level: config.logLevel } : false,
     ajv: { customOptions: { allErrors: false, coerceTypes: 'array', removeAdditional: false } },
@@ -76,7 +79,7 @@ export async function buildApp({ database, config, logger = false }: AppOptions)
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
 
-  registerErrorHandler(app);
+  registerErrorHandler(app, { webFallback: webIsBuilt(webRoot) });
   registerAuth(app);
   // Imports stream the CSV body straight into COPY: the parser hands over the raw stream.
   app.addContentTypeParser(['text/csv', 'application/csv'], (_request, payload, done) => done(null, payload));
@@ -109,5 +112,6 @@ export async function buildApp({ database, config, logger = false }: AppOptions)
   await app.register(campaignRoutes);
   await app.register(exportRoutes);
   await app.register(resultRoutes);
+  await registerWeb(app, webRoot);
   return app;
 }

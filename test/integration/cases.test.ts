@@ -82,6 +82,14 @@ describe.each(engines)('cases on %s', (engine) => {
     expect(c.persons.filter((p: { journeyId: string }) => p.journeyId === c.journeys[0].id)).toHaveLength(2);
   });
 
+  it('gives the victim routes of the cases the caller may see', async () => {
+    const routes = async (user: string) => (await server.as(user, { url: `/api/operations/${world.operationId}/routes` })).json();
+    expect(await routes(USERS.officerNp)).toEqual([{ path: ['NP', 'IN'], victims: 4, cases: 2 }]);
+    expect(await routes(USERS.officerIn)).toEqual([{ path: ['NP', 'IN'], victims: 2, cases: 1 }]);
+    expect((await server.as(USERS.outsider, { url: `/api/operations/${world.operationId}/routes` })).statusCode).toBe(404);
+    expect((await server.as(null, { url: `/api/operations/${world.operationId}/routes` })).statusCode).toBe(401);
+  });
+
   it('rejects a broken chain of legs with a 400 naming the leg, and writes nothing', async () => {
     const before = (await server.as(USERS.officerNp, { url: `/api/operations/${world.operationId}/cases` })).json().items.length;
     const broken = { ...nepalToDelhi, legs: [nepalToDelhi.legs[0], { ...nepalToDelhi.legs[1], from: { country: 'IN', city: 'Gorakhpur' } }] };
@@ -101,6 +109,14 @@ describe.each(engines)('cases on %s', (engine) => {
       [{ ...twoWomen({}), outcomeIds: ['00000000-0000-4000-8000-000000000000'] }, 'outcomeIds.0'],
       [{ ...twoWomen({}), persons: [{ role: 'spy' }] }, 'persons.0.role'],
       [{ ...twoWomen({}), sharing: 'listed' }, 'sharedWith'],
+      // A date of birth that makes a child cannot be outvoted by an adult age or band.
+      [{ ...twoWomen({}), persons: [{ role: 'victim', birthDate: '2010-01-01', age: 30 }] }, 'persons.0.age'],
+      [{ ...twoWomen({}), persons: [{ role: 'victim', birthDate: '1990-01-01', ageBand: '0-8' }] }, 'persons.0.ageBand'],
+      [{ ...twoWomen({}), persons: [{ role: 'victim', nationalities: ['ZZ'] }] }, 'persons.0.nationalities.0'],
+      [{ ...twoWomen({}), journeys: [{ legs: [{ from: { country: 'QQ' }, to: { country: 'IN' }, mode: 'air' }] }] }, 'journeys.0.legs.0.from.country'],
+      [{ ...twoWomen({}), openedOn: '0000-01-01' }, 'openedOn'],
+      [{ ...twoWomen({}), openedOn: '2023-02-30' }, 'openedOn'],
+      [{ ...twoWomen({}), title: '   ' }, 'title'],
     ];
     for (const [payload, field] of cases) {
       const res = await open(USERS.officerNp, payload);
@@ -115,6 +131,7 @@ describe.each(engines)('cases on %s', (engine) => {
     expect((await patch(USERS.officerIn, { title: 'x' })).statusCode).toBe(403);
     expect((await server.as(USERS.officerIn, { method: 'PATCH', url: `/api/cases/${hidden}`, payload: { title: 'x' } })).statusCode).toBe(404);
     expect((await patch(USERS.officerNp, { status: 'closed', closedOn: '2023-10-01' })).json().field).toBe('closedOn');
+    expect((await patch(USERS.officerNp, { title: ' ' })).json().field).toBe('title');
     expect((await patch(USERS.officerNp, { status: 'closed', closedOn: '2023-11-01' })).statusCode).toBe(204);
     const rescue = await server.as(USERS.officerNp, {
       method: 'POST',
@@ -126,10 +143,16 @@ describe.each(engines)('cases on %s', (engine) => {
     expect((await link(USERS.officerNp, shared)).statusCode).toBe(204);
     const addPerson = await server.as(USERS.officerNp, { method: 'POST', url: `/api/cases/${shared}/persons`, payload: { role: 'witness', name: 'Hotel clerk' } });
     expect(addPerson.statusCode, addPerson.body).toBe(201);
+    const born = await server.as(USERS.officerNp, { method: 'POST', url: `/api/cases/${shared}/persons`, payload: { role: 'victim', name: 'Asha', birthDate: '2009-03-01' } });
+    expect(born.statusCode, born.body).toBe(201);
+    const badBirth = await server.as(USERS.officerNp, { method: 'POST', url: `/api/cases/${shared}/persons`, payload: { role: 'victim', birthDate: '2025-01-01' } });
+    expect(badBirth.json().field).toBe('birthDate');
     const c = (await server.as(USERS.officerTr, { url: `/api/cases/${shared}` })).json();
     expect(c).toMatchObject({ status: 'closed', closedOn: '2023-11-01', hiddenOutcomes: 0 });
     expect(c.outcomes).toMatchObject([{ kind: 'rescue', persons: 2 }]);
-    expect(c.persons).toHaveLength(4);
+    expect(c.persons).toHaveLength(5);
+    // Only a date of birth given: the age and band follow from it, and she is a child.
+    expect(c.persons.find((p: { age: number }) => p.age === 14)).toMatchObject({ child: true, masked: true, name: null, ageBand: '9-17' });
   });
 
   it('answers 401 without a token and writes every read of persons to the audit log', async () => {

@@ -71,6 +71,7 @@ describe.each(engines)('victim exports on %s', (engine) => {
     expect((await rows(USERS.coordinator)).records).toHaveLength(1);
     expect((await server.as(USERS.outsider, { url: url('ctdc') })).statusCode).toBe(404);
     expect((await server.as(USERS.partnerNp, { url: url('ctdc') })).statusCode).toBe(403);
+    expect((await server.as(USERS.fieldTr, { url: url('ctdc') })).statusCode).toBe(403);
     expect((await server.as(null, { url: url('ctdc') })).statusCode).toBe(401);
     expect((await server.as(null, { url: url('htcds') })).statusCode).toBe(401);
   });

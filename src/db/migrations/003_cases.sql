@@ -23,6 +23,8 @@ create index cases_id on cases (id)
 ;;
 create index cases_owner on cases (operation_id, owner_bureau_id, opened_on)
 ;;
+create index cases_opened on cases (operation_id, opened_on desc, id desc)
+;;
 -- The outcomes (arrests, rescues, investigations, ...) a case produced.
 create table case_outcomes (
   operation_id uuid not null,
@@ -160,3 +162,5 @@ create table campaigns (
 )
 ;;
 create index campaigns_id on campaigns (id)
+;;
+create index campaigns_starts on campaigns (operation_id, starts_on desc, id desc)

@@ -48,13 +48,14 @@ function matching(actor: Actor, operationId: string, filter: CampaignFilter) {
   };
 }
 
-export function findCampaign(db: Queryable, id: string) {
-  return db
+/** One campaign; with `lock`, its row stays locked until the transaction ends (read-modify-write). */
+export function findCampaign(db: Queryable, id: string, lock = false) {
+  const query = db
     .selectFrom('campaigns')
     .innerJoin('bureaus', 'bureaus.id', 'campaigns.owner_bureau_id')
     .select(CAMPAIGN_COLUMNS)
-    .where('campaigns.id', '=', id)
-    .executeTakeFirst();
+    .where('campaigns.id', '=', id);
+  return (lock ? query.forUpdate('campaigns') : query).executeTakeFirst();
 }
 export type CampaignRow = NonNullable<Awaited<ReturnType<typeof findCampaign>>>;
 

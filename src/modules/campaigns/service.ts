@@ -127,8 +127,8 @@ export async function createCampaign(
 }
 
 /** The campaign if the actor may see it, else NotFound (never saying whether it exists). */
-async function readableCampaign(db: Queryable, actor: Actor, id: string) {
-  const campaign = await repo.findCampaign(db, id);
+async function readableCampaign(db: Queryable, actor: Actor, id: string, lock = false) {
+  const campaign = await repo.findCampaign(db, id, lock);
   if (!campaign || !canReadShared(actor, campaign)) throw new NotFound('campaign');
   return campaign;
 }
@@ -179,21 +179,22 @@ function sharingUpdate(input: CampaignUpdateT, current: { sharing: Sharing; shar
  * @example await updateCampaign(database, actor, id, { reach: 120_000, endsOn: '2023-11-30' })
  */
 export async function updateCampaign(database: Database, actor: Actor, id: string, input: CampaignUpdateT) {
-  const c = await readableCampaign(database.db, actor, id);
-  if (!canWriteCampaign(actor, c)) throw new Forbidden('only the bureau that runs the campaign changes it');
-  const columns = campaignColumns({
-    title: input.title ?? c.title,
-    channel: input.channel ?? c.channel,
-    country: input.country ?? c.country,
-    places: input.places ?? c.places,
-    audience: input.audience ?? c.audience,
-    startsOn: input.startsOn ?? c.starts_on,
-    endsOn: input.endsOn ?? c.ends_on,
-    reach: input.reach ?? c.reach,
-    notes: input.notes ?? c.notes,
-  });
-  const sharing = sharingUpdate(input, c);
   await database.db.transaction().execute(async (tx) => {
+    // Merged with the row as it is under its lock, so two concurrent changes both land.
+    const c = await readableCampaign(tx, actor, id, true);
+    if (!canWriteCampaign(actor, c)) throw new Forbidden('only the bureau that runs the campaign changes it');
+    const columns = campaignColumns({
+      title: input.title ?? c.title,
+      channel: input.channel ?? c.channel,
+      country: input.country ?? c.country,
+      places: input.places ?? c.places,
+      audience: input.audience ?? c.audience,
+      startsOn: input.startsOn ?? c.starts_on,
+      endsOn: input.endsOn ?? c.ends_on,
+      reach: input.reach ?? c.reach,
+      notes: input.notes ?? c.notes,
+    });
+    const sharing = sharingUpdate(input, c);
     await repo.updateCampaign(tx, c.operation_id, c.id, { ...columns, ...sharing });
     await appendAudit(tx, actor, {
       action: 'update',

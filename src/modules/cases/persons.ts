@@ -14,13 +14,14 @@ export function ageOn(birthDate: string, day: string): number {
 }
 
 /**
- * A victim under 18 when the case was opened, by date of birth, else age, else age band.
+ * A victim under 18 when the case was opened. Fails safe: if the date of birth, the age or the
+ * band says under 18, the victim is a child.
  * @example isChildVictim({ role: 'victim', age: 13 }, '2023-10-16') // true
  */
 export function isChildVictim(person: Pick<PersonInputT, 'role' | 'birthDate' | 'age' | 'ageBand'>, openedOn: string): boolean {
   if (person.role !== 'victim') return false;
-  if (person.birthDate) return ageOn(person.birthDate, openedOn) < 18;
-  if (person.age !== undefined) return person.age < 18;
+  if (person.birthDate && ageOn(person.birthDate, openedOn) < 18) return true;
+  if (person.age !== undefined && person.age < 18) return true;
   return person.ageBand !== undefined && CHILD_BANDS.includes(person.ageBand);
 }
 

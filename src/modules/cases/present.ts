@@ -1,7 +1,7 @@
 // What a caller sees of a case: persons masked as the child rule says, journeys with their legs,
 // and only the linked outcomes the caller may see.
 import type { Actor } from '../../access/actor.ts';
-import { canReadShared } from '../../access/sharing.ts';
+import { canReadShared, canWriteShared } from '../../access/sharing.ts';
 import { presentSharing } from '../shared-record.ts';
 import { maskPerson, seesChildIdentity } from './persons.ts';
 import type { CaseRow, JourneyRow, PersonRow } from './repo.ts';
@@ -76,6 +76,8 @@ export function presentCase(
     persons: persons.map((p) => maskPerson(presentPerson(p), identity)),
     journeys: journeys.map(presentJourney),
     outcomes: visible.map((o) => ({ id: o.id, kind: o.kind, at: o.at.toISOString(), country: o.country, persons: o.persons })),
-    hiddenOutcomes: outcomes.length - visible.length,
+    // How many linked outcomes the reader may not see is itself a fact about other bureaus' work:
+    // only the case's owners (who linked them) are told.
+    hiddenOutcomes: canWriteShared(actor, c) ? outcomes.length - visible.length : 0,
   };
 }

@@ -21,13 +21,14 @@ const CASE_COLUMNS = [
   'bureaus.country as owner_country',
 ] as const;
 
-export function findCase(db: Queryable, id: string) {
-  return db
+/** One case; with `lock`, its row stays locked until the transaction ends (read-modify-write). */
+export function findCase(db: Queryable, id: string, lock = false) {
+  const query = db
     .selectFrom('cases')
     .innerJoin('bureaus', 'bureaus.id', 'cases.owner_bureau_id')
     .select(CASE_COLUMNS)
-    .where('cases.id', '=', id)
-    .executeTakeFirst();
+    .where('cases.id', '=', id);
+  return (lock ? query.forUpdate('cases') : query).executeTakeFirst();
 }
 export type CaseRow = NonNullable<Awaited<ReturnType<typeof findCase>>>;
 
@@ -212,4 +213,34 @@ export function journeyOfCase(db: Queryable, operationId: string, caseId: string
     .where('case_id', '=', caseId)
     .where('id', '=', journeyId)
     .executeTakeFirst();
+}
+
+/**
+ * The routes of the victims' journeys in the cases the actor may see: for each journey the
+ * countries it passes through in order and how many victims travelled it.
+ */
+export function journeyRoutes(db: Queryable, actor: Actor, operationId: string) {
+  return db
+    .selectFrom('journeys as j')
+    .innerJoin('cases', (join) => join.onRef('cases.operation_id', '=', 'j.operation_id').onRef('cases.id', '=', 'j.case_id'))
+    .select((eb) => [
+      'j.id',
+      'j.case_id',
+      eb
+        .selectFrom('journey_legs as l')
+        .whereRef('l.operation_id', '=', 'j.operation_id')
+        .whereRef('l.journey_id', '=', 'j.id')
+        .select(sql<string[]>`array_agg(l.from_country || '>' || l.to_country order by l.seq)`.as('hops'))
+        .as('hops'),
+      eb
+        .selectFrom('case_persons as p')
+        .whereRef('p.operation_id', '=', 'j.operation_id')
+        .whereRef('p.journey_id', '=', 'j.id')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .as('victims'),
+      sql<string | null>`j.exploitation->'place'->>'country'`.as('exploited_in'),
+    ])
+    .where('j.operation_id', '=', operationId)
+    .where(visibleTo(actor, 'cases'))
+    .execute();
 }

@@ -2,7 +2,17 @@
 import { Type } from 'typebox';
 import { Created, ErrorBody, IdParams, Page } from '../../server/schemas/common.ts';
 import type { App } from '../../server/types.ts';
-import { Case, CaseCreate, CaseListQuery, CaseSummary, CaseUpdate, JourneyInput, OutcomeLinks, PersonInput } from './schema.ts';
+import {
+  Case,
+  CaseCreate,
+  Route,
+  CaseListQuery,
+  CaseSummary,
+  CaseUpdate,
+  JourneyInput,
+  OutcomeLinks,
+  PersonInput,
+} from './schema.ts';
 import * as cases from './service.ts';
 
 const Errors = { 400: ErrorBody, 403: ErrorBody, 404: ErrorBody };
@@ -20,6 +30,19 @@ export async function caseRoutes(app: App) {
       },
     },
     (request) => cases.listCases(app.database, request.actor, request.params.id, request.query),
+  );
+
+  app.get(
+    '/api/operations/:id/routes',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: 'Victim routes of the cases you may see: countries in order, victims and cases on each',
+        params: IdParams,
+        response: { 200: Type.Array(Route), 404: ErrorBody },
+      },
+    },
+    (request) => cases.caseRoutes(app.database, request.actor, request.params.id),
   );
 
   app.post(
@@ -44,7 +67,8 @@ export async function caseRoutes(app: App) {
     {
       schema: {
         tags: ['cases'],
-        summary: 'A case in full; a child victim\'s identity is masked except for officers of the owner bureau',
+        summary:
+          "A case in full; a child victim's identity is masked except for officers of the owner bureau",
         params: IdParams,
         response: { 200: Case, 404: ErrorBody },
       },
@@ -71,7 +95,15 @@ export async function caseRoutes(app: App) {
 
   app.post(
     '/api/cases/:id/persons',
-    { schema: { tags: ['cases'], summary: 'Add a person to a case', params: IdParams, body: PersonInput, response: { 201: Created, ...Errors } } },
+    {
+      schema: {
+        tags: ['cases'],
+        summary: 'Add a person to a case',
+        params: IdParams,
+        body: PersonInput,
+        response: { 201: Created, ...Errors },
+      },
+    },
     async (request, reply) => {
       const id = await cases.addPerson(app.database, request.actor, request.params.id, request.body);
       return reply.status(201).send({ id });
@@ -80,7 +112,15 @@ export async function caseRoutes(app: App) {
 
   app.post(
     '/api/cases/:id/journeys',
-    { schema: { tags: ['cases'], summary: 'Add a victim journey to a case', params: IdParams, body: JourneyInput, response: { 201: Created, ...Errors } } },
+    {
+      schema: {
+        tags: ['cases'],
+        summary: 'Add a victim journey to a case',
+        params: IdParams,
+        body: JourneyInput,
+        response: { 201: Created, ...Errors },
+      },
+    },
     async (request, reply) => {
       const id = await cases.addJourney(app.database, request.actor, request.params.id, request.body);
       return reply.status(201).send({ id });

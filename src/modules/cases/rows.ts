@@ -2,7 +2,8 @@
 import type { Insertable } from 'kysely';
 import type { CasePersonsTable, JourneyLegsTable, JourneysTable } from '../../db/schema.ts';
 import { Invalid } from '../../errors.ts';
-import { isChildVictim } from './persons.ts';
+import { isCountryCode } from '../countries.ts';
+import { ageOn, isChildVictim } from './persons.ts';
 import { AGE_BANDS, type AgeBand, type JourneyInputT, type PersonInputT } from './schema.ts';
 
 /** The CTDC band an age falls in. */
@@ -22,15 +23,26 @@ export function personRow(
   c: { operationId: string; caseId: string; openedOn: string },
   journeyId: string | null,
 ): Insertable<CasePersonsTable> {
-  if (p.birthDate && p.birthDate > c.openedOn) throw new Invalid(`born ${p.birthDate}, after the case was opened`, `${at}.birthDate`);
+  const field = (name: string) => (at ? `${at}.${name}` : name);
+  if (p.birthDate && p.birthDate > c.openedOn) throw new Invalid(`born ${p.birthDate}, after the case was opened`, field('birthDate'));
+  // Date of birth, age and band must agree: the child rule reads them, and a contradiction could
+  // hide a child behind an adult's age.
+  const fromBirth = p.birthDate ? ageOn(p.birthDate, c.openedOn) : null;
+  if (fromBirth !== null && p.age !== undefined && p.age !== fromBirth) {
+    throw new Invalid(`age ${p.age} contradicts the date of birth ${p.birthDate} (${fromBirth} when the case was opened)`, field('age'));
+  }
+  const age = p.age ?? fromBirth;
   let ageBand = p.ageBand ?? null;
-  const age = p.age ?? null;
   if (age !== null) {
     const band = ageBandOf(age);
-    if (ageBand && ageBand !== band) throw new Invalid(`age ${age} falls in band ${band}, not ${ageBand}`, `${at}.ageBand`);
+    if (ageBand && ageBand !== band) throw new Invalid(`age ${age} falls in band ${band}, not ${ageBand}`, field('ageBand'));
     ageBand = band;
   }
-  if (journeyId && p.role !== 'victim') throw new Invalid('only victims have a journey', `${at}.journey`);
+  const badNationality = (p.nationalities ?? []).findIndex((code) => !isCountryCode(code));
+  if (badNationality !== -1) throw new Invalid(`"${p.nationalities![badNationality]}" is not a country code`, field(`nationalities.${badNationality}`));
+  const badDocument = (p.documents ?? []).findIndex((d) => !isCountryCode(d.country));
+  if (badDocument !== -1) throw new Invalid(`"${p.documents![badDocument]!.country}" is not a country code`, field(`documents.${badDocument}.country`));
+  if (journeyId && p.role !== 'victim') throw new Invalid('only victims have a journey', field(p.journeyId ? 'journeyId' : 'journey'));
   return {
     operation_id: c.operationId,
     case_id: c.caseId,
@@ -45,7 +57,7 @@ export function personRow(
     documents: JSON.stringify(p.documents ?? []),
     contacts: JSON.stringify(p.contacts ?? []),
     journey_id: journeyId,
-    is_child: isChildVictim(p, c.openedOn),
+    is_child: isChildVictim({ role: p.role, ...(age !== null ? { age } : {}), ...(ageBand ? { ageBand } : {}) }, c.openedOn),
     notes: p.notes ?? '',
   };
 }

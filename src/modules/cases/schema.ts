@@ -237,7 +237,7 @@ export const Case = Type.Object({
   persons: Type.Array(Person),
   journeys: Type.Array(Journey),
   outcomes: Type.Array(LinkedOutcome, { description: 'the linked outcomes the caller may see' }),
-  hiddenOutcomes: Type.Integer({ description: 'linked outcomes the caller may not see' }),
+  hiddenOutcomes: Type.Integer({ description: 'linked outcomes the caller may not see (told to the case owners only; 0 for others)' }),
 });
 export type CaseT = Static<typeof Case>;
 
@@ -256,3 +256,9 @@ export const CaseListQuery = Type.Object(
   { additionalProperties: false },
 );
 export type CaseFilter = Static<typeof CaseListQuery>;
+
+export const Route = Type.Object({
+  path: Type.Array(CountryCode, { description: 'countries in travel order, from origin through transit to destination' }),
+  victims: Type.Integer(),
+  cases: Type.Integer(),
+});

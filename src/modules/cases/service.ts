@@ -66,6 +66,7 @@ export async function createCase(database: Database, actor: Actor, operationId: 
       throw new Invalid(`journey ${p.journey} is not among the case's ${journeys.length} journeys`, `persons.${i}.journey`);
     }
   });
+  if (input.title.trim() === '') throw new Invalid('a case needs a title', 'title');
   const sharing = sharingColumns(input, 'owner');
   await checkOutcomes(database.db, actor, operationId, input.outcomeIds ?? [], 'outcomeIds');
   return database.db.transaction().execute(async (tx) => {
@@ -95,14 +96,14 @@ export async function createCase(database: Database, actor: Actor, operationId: 
 }
 
 /** The case if the actor may read it, else NotFound (never saying whether it exists). */
-async function readableCase(db: Queryable, actor: Actor, id: string) {
-  const c = await repo.findCase(db, id);
+async function readableCase(db: Queryable, actor: Actor, id: string, lock = false) {
+  const c = await repo.findCase(db, id, lock);
   if (!c || !canReadShared(actor, c)) throw new NotFound('case');
   return c;
 }
 
-async function writableCase(db: Queryable, actor: Actor, id: string) {
-  const c = await readableCase(db, actor, id);
+async function writableCase(db: Queryable, actor: Actor, id: string, lock = false) {
+  const c = await readableCase(db, actor, id, lock);
   if (!canWriteShared(actor, c)) throw new Forbidden('only officers of the bureau that owns the case change it');
   return c;
 }
@@ -145,24 +146,28 @@ export async function listCases(database: Database, actor: Actor, operationId: s
 }
 
 export async function updateCase(database: Database, actor: Actor, id: string, input: CaseUpdateT) {
-  const c = await writableCase(database.db, actor, id);
-  const status = input.status ?? c.status;
-  const closedOn = input.closedOn ?? (status === 'open' ? null : c.closed_on);
-  checkStatus(status, c.opened_on, closedOn);
-  const sharing =
-    input.sharing !== undefined || input.sharedWith !== undefined
-      ? sharingColumns({ sharing: input.sharing ?? c.sharing, sharedWith: input.sharedWith ?? (input.sharing ? [] : c.shared_with) }, c.sharing)
-      : undefined;
+  const title = input.title?.trim();
+  if (title === '') throw new Invalid('a case needs a title', 'title');
   await database.db.transaction().execute(async (tx) => {
+    // Read and write under the row's lock, and write only what was sent, so that concurrent
+    // changes (another officer, a cooperation request widening the sharing) are not undone.
+    const c = await writableCase(tx, actor, id, true);
+    const statusChanges = input.status !== undefined || input.closedOn !== undefined;
+    const status = input.status ?? c.status;
+    const closedOn = input.closedOn ?? (status === 'open' ? null : c.closed_on);
+    if (statusChanges) checkStatus(status, c.opened_on, closedOn);
+    const sharing =
+      input.sharing !== undefined || input.sharedWith !== undefined
+        ? sharingColumns({ sharing: input.sharing ?? c.sharing, sharedWith: input.sharedWith ?? (input.sharing ? [] : c.shared_with) }, c.sharing)
+        : undefined;
     await tx
       .updateTable('cases')
       .set({
-        ...(input.title !== undefined ? { title: input.title.trim() } : {}),
+        ...(title !== undefined ? { title } : {}),
         ...(input.summary !== undefined ? { summary: input.summary } : {}),
         ...(input.offences !== undefined ? { offences: input.offences } : {}),
         ...(sharing ?? {}),
-        status,
-        closed_on: closedOn,
+        ...(statusChanges ? { status, closed_on: closedOn } : {}),
         updated_at: new Date(),
       })
       .where('operation_id', '=', c.operation_id)
@@ -178,7 +183,7 @@ export async function addPerson(database: Database, actor: Actor, caseId: string
   if (input.journeyId && !(await repo.journeyOfCase(database.db, c.operation_id, c.id, input.journeyId))) {
     throw new Invalid(`no journey ${input.journeyId} in this case`, 'journeyId');
   }
-  const row = personRow(input, 'person', { operationId: c.operation_id, caseId: c.id, openedOn: c.opened_on }, input.journeyId ?? null);
+  const row = personRow(input, '', { operationId: c.operation_id, caseId: c.id, openedOn: c.opened_on }, input.journeyId ?? null);
   return database.db.transaction().execute(async (tx) => {
     const [id] = await repo.insertPersons(tx, [row]);
     await appendAudit(tx, actor, { action: 'create', entity: 'case_person', entityId: id!, operationId: c.operation_id, detail: { case: c.id } });
@@ -188,7 +193,7 @@ export async function addPerson(database: Database, actor: Actor, caseId: string
 
 export async function addJourney(database: Database, actor: Actor, caseId: string, input: JourneyInputT) {
   const c = await writableCase(database.db, actor, caseId);
-  checkJourney(input, 'journey');
+  checkJourney(input, '');
   return database.db.transaction().execute(async (tx) => {
     const id = await insertJourney(tx, c.operation_id, c.id, input);
     await appendAudit(tx, actor, { action: 'create', entity: 'journey', entityId: id, operationId: c.operation_id, detail: { case: c.id } });
@@ -203,4 +208,33 @@ export async function linkCaseOutcomes(database: Database, actor: Actor, caseId:
     await repo.linkOutcomes(tx, c.operation_id, c.id, outcomeIds);
     await appendAudit(tx, actor, { action: 'link', entity: 'case', entityId: c.id, operationId: c.operation_id, detail: { outcomes: outcomeIds } });
   });
+}
+
+/**
+ * The operation's victim routes as the actor may see them: journeys grouped by the countries they
+ * pass through, with how many victims and cases travelled each.
+ * @example (await caseRoutes(database, actor, operationId))[0] // { path: ['UG', 'AE', 'TH', 'MM'], victims: 4, cases: 1 }
+ */
+export async function caseRoutes(database: Database, actor: Actor, operationId: string) {
+  await requireOperation(database.db, actor, operationId);
+  const rows = await repo.journeyRoutes(database.db, actor, operationId);
+  const routes = new Map<string, { path: string[]; victims: number; cases: Set<string> }>();
+  for (const row of rows) {
+    const stops: string[] = [];
+    for (const hop of row.hops ?? []) {
+      const [from, to] = hop.split('>') as [string, string];
+      if (stops.length === 0) stops.push(from);
+      if (stops[stops.length - 1] !== to) stops.push(to);
+    }
+    if (stops.length === 0 && row.exploited_in) stops.push(row.exploited_in);
+    if (stops.length < 2) continue;
+    const key = stops.join('>');
+    const route = routes.get(key) ?? { path: stops, victims: 0, cases: new Set<string>() };
+    route.victims += Number(row.victims ?? 0);
+    route.cases.add(row.case_id);
+    routes.set(key, route);
+  }
+  return [...routes.values()]
+    .map((r) => ({ path: r.path, victims: r.victims, cases: r.cases.size }))
+    .sort((a, b) => b.victims - a.victims || a.path.join().localeCompare(b.path.join()));
 }

@@ -3,7 +3,7 @@
 import { stringify } from 'csv-stringify';
 import type { Actor } from '../../access/actor.ts';
 import { appendAudit } from '../../access/audit.ts';
-import { canReadAggregates } from '../../access/operations.ts';
+import { canExportVictims } from '../../access/records.ts';
 import type { Database } from '../../db/connection.ts';
 import { Forbidden } from '../../errors.ts';
 import { requireOperation } from '../operations/service.ts';
@@ -24,7 +24,7 @@ export type VictimExport = keyof typeof VICTIM_EXPORTS;
  */
 export async function victimExport(database: Database, actor: Actor, operationId: string, format: VictimExport) {
   await requireOperation(database.db, actor, operationId);
-  if (!canReadAggregates(actor, { id: operationId })) throw new Forbidden('victim-case exports are for police and coordinating bureaus');
+  if (!canExportVictims(actor, operationId)) throw new Forbidden('victim-case exports are for officers, analysts and coordinators');
   const victims = await visibleVictims(database, actor, operationId);
   await database.db.transaction().execute((tx) =>
     appendAudit(tx, actor, { action: 'export', entity: `victims_${format}`, operationId, detail: { victims: victims.length } }),

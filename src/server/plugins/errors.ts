@@ -19,7 +19,11 @@ export function fieldOf(issue: AjvIssue, context?: string): string {
   return field || context || 'body';
 }
 
-export function registerErrorHandler(app: App): void {
+/**
+ * Error and not-found handlers. With `webFallback`, unknown GETs outside /api answer the web
+ * application's index.html (its router knows the path).
+ */
+export function registerErrorHandler(app: App, options: { webFallback?: boolean } = {}): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof CordonError) {
       return reply.status(error.status).send(error.toJSON());
@@ -50,6 +54,11 @@ export function registerErrorHandler(app: App): void {
     return reply.status(status).send({ error: id, message: error.message, field: 'body' });
   });
   app.setNotFoundHandler((request, reply) => {
-    reply.status(404).send({ error: 'not_found', message: `no route ${request.method} ${request.url.split('?')[0]}` });
+    const path = request.url.split('?')[0] ?? '';
+    // The web application's own paths (/cases/…, /hotspots/…) are the browser router's: answer its page.
+    if (options.webFallback && request.method === 'GET' && !path.startsWith('/api') && !path.startsWith('/assets/')) {
+      return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile('index.html');
+    }
+    return reply.status(404).send({ error: 'not_found', message: `no route ${request.method} ${path}` });
   });
 }

@@ -13,7 +13,12 @@ export const Id = Type.String({ format: 'uuid', pattern: UUID_PATTERN, descripti
 export const IdParams = Type.Object({ id: Id });
 export const CountryCode = Type.String({ pattern: '^[A-Z]{2}$', description: 'ISO 3166-1 alpha-2 code, e.g. TR' });
 export const Timestamp = Type.String({ format: 'date-time', description: 'ISO 8601 date and time with zone' });
-export const DateOnly = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
+/** A calendar date between 1900 and 2099 (the format also checks the day exists in its month). */
+export const DateOnly = Type.String({
+  format: 'date',
+  pattern: '^(19|20)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$',
+  description: 'YYYY-MM-DD, 1900–2099',
+});
 
 export const SharingFields = {
   sharing: Type.Optional(
