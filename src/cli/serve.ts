@@ -1,8 +1,11 @@
-// `cordon serve`: the API (and later the web app) on localhost, with the demo loaded into an empty database.
+// `cordon serve`: the web application and the API on localhost, with the demo loaded into an empty
+// database. The web application is built first when dist/web is missing.
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { readConfig } from '../config.ts';
 import { openDatabase } from '../db/connection.ts';
 import { buildApp } from '../server/app.ts';
+import { webIsBuilt } from '../server/plugins/web.ts';
 import { loadIfEmpty } from './demo.ts';
 
 export function serveCommand(program: Command) {
@@ -18,11 +21,17 @@ export function serveCommand(program: Command) {
       const where = database.engine === 'pglite' ? config.dataDir : 'the PostgreSQL server in DATABASE_URL';
       process.stderr.write(`cordon: database ready (${database.engine}, ${where})\n`);
       if (options.demo) await loadIfEmpty(database, config);
+      if (!webIsBuilt()) {
+        process.stderr.write('cordon: building the web application (once)…\n');
+        const { build } = await import('vite');
+        await build({ configFile: resolve(import.meta.dirname, '../../web/vite.config.ts'), logLevel: 'warn' });
+      }
       const app = await buildApp({ database, config, logger: true });
       const port = options.port ? Number(options.port) : config.port;
       const host = options.host ?? config.host;
       await app.listen({ port, host });
-      process.stderr.write(`cordon: API on http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/api (docs at /api/docs)\n`);
+      const base = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
+      process.stderr.write(`cordon: open ${base}/ (API at ${base}/api, docs at ${base}/api/docs)\n`);
       const stop = async () => {
         await app.close();
         await database.close();

@@ -119,7 +119,7 @@ function narratives(random: Random, rescues: Map<string, DemoOutcome[]>, investi
   specs.push({
     key: 'ug-ae-th-mm', owner: 'UG', title: 'Ugandans diverted from Dubai to a Myanmar scam compound',
     summary: 'Promised jobs in Dubai, flown on to Bangkok, driven to Mae Sot and taken across the river into Myanmar; held under armed guard and taught to defraud bank customers.',
-    openedOn: '2023-10-16', offences: ['human_trafficking', 'online_fraud'], sharing: 'listed', sharedWith: ['AE', 'TH', 'MM'],
+    openedOn: '2023-10-16', offences: ['human_trafficking', 'online_fraud'], sharing: 'listed', sharedWith: ['AE', 'TH', 'MM', 'FR'],
     journeys: [uganda],
     persons: [
       ...Array.from({ length: 4 }, () => victim(random, 'UG', { journey: 0 })),

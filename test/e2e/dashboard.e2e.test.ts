@@ -1,0 +1,77 @@
+// The dashboard as people use it, in Chromium: sign in, see the operation's figures, change the
+// language, follow a victim route on the map, and meet the page that says a session ended.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accessibilityViolations, type E2E, haveChromium, startE2E } from './harness.ts';
+
+describe.skipIf(!haveChromium)('dashboard in Chromium', () => {
+  let e2e: E2E;
+  beforeAll(async () => {
+    e2e = await startE2E();
+  }, 240_000);
+  afterAll(() => e2e?.close());
+
+  it('shows the coordinator 281 arrests, in English and in Indonesian', async () => {
+    const { page, context } = await e2e.newPage({ locale: 'en-US' });
+    await e2e.signIn(page, 'coordinator');
+    const arrests = page.locator('[data-figure=arrests] .figure-value');
+    await expect.poll(() => arrests.textContent()).toBe('281');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Operation dashboard');
+    await e2e.shot(page, 'dashboard-en-1280');
+    await page.getByLabel('Language').selectOption('id');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Dasbor operasi');
+    expect(await page.getByRole('heading', { name: 'Penangkapan menurut tindak pidana' }).count()).toBe(1);
+    expect(await page.getByRole('heading', { name: 'Hasil per negara' }).count()).toBe(1);
+    expect(await page.locator('[data-figure=arrests] .figure-label').textContent()).toBe('Penangkapan');
+    expect(await page.locator('html').getAttribute('lang')).toBe('id');
+    await e2e.shot(page, 'dashboard-id-1280');
+    await context.close();
+  });
+
+  it('draws the Uganda → UAE → Thailand → Myanmar route on the map', async () => {
+    const { page, context } = await e2e.newPage();
+    await e2e.signIn(page, 'coordinator');
+    const route = page.locator('path.route[data-route="UG-AE-TH-MM"]');
+    await route.waitFor();
+    expect(await route.getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+L/);
+    await context.close();
+  });
+
+  it('works at 360 px in Chinese, with country names and numbers in Chinese', async () => {
+    const { page, context } = await e2e.newPage({ width: 360, locale: 'zh-CN' });
+    await e2e.signIn(page, 'coordinator');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('行动仪表板');
+    expect(await page.locator('[data-figure=inspections] .figure-value').textContent()).toBe('270,000');
+    expect(await page.getByRole('rowheader', { name: '印度' }).count()).toBe(1);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await e2e.shot(page, 'dashboard-zh-360');
+    await context.close();
+  });
+
+  it('says plainly when the session has ended, and signs in again', async () => {
+    const { page, context } = await e2e.newPage();
+    await e2e.signIn(page, 'officer-in');
+    await page.locator('[data-figure=arrests]').waitFor();
+    // The server forgets the session (as at expiry); the next call answers 401.
+    await page.evaluate(() => fetch('/api/auth/logout', { method: 'POST', headers: { authorization: `Bearer ${sessionStorage.getItem('cordon.token')}` } }));
+    await page.reload();
+    await page.getByRole('heading', { name: 'Your session has ended' }).waitFor();
+    await e2e.shot(page, 'session-expired-en-1280');
+    await page.getByRole('button', { name: 'Sign in again' }).click();
+    await page.getByRole('heading', { name: 'Sign in to Cordon' }).waitFor();
+    await context.close();
+  });
+
+  it('passes axe-core\'s WCAG A and AA checks on the sign-in page and the dashboard', async () => {
+    const { page, context } = await e2e.newPage();
+    await page.goto(`${e2e.base}/login`);
+    await page.getByRole('heading', { name: 'Sign in to Cordon' }).waitFor();
+    await e2e.shot(page, 'login-en-1280');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await e2e.signIn(page, 'coordinator');
+    await page.locator('[data-figure=arrests]').waitFor();
+    await page.locator('path.route').first().waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await context.close();
+  });
+});

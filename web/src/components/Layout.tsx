@@ -1,0 +1,44 @@
+// The frame of every signed-in screen: a skip link, the header with navigation, language and
+// account, and the page.
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NavLink, Outlet } from 'react-router';
+import { useFormat } from '../format.ts';
+import { useSession } from '../session.tsx';
+import { LanguageSwitcher } from './LanguageSwitcher.tsx';
+
+export function Layout() {
+  const { t, i18n } = useTranslation();
+  const { me, signOut } = useSession();
+  const format = useFormat();
+  useEffect(() => {
+    document.documentElement.lang = i18n.resolvedLanguage ?? 'en';
+  }, [i18n.resolvedLanguage]);
+  return (
+    <>
+      <a className="skip" href="#main">
+        {t('app.skip')}
+      </a>
+      <header className="top">
+        <div className="brand">
+          <span className="logo" aria-hidden="true">◈</span> {t('app.name')}
+        </div>
+        <nav aria-label={t('nav.main')}>
+          <NavLink to="/" end>
+            {t('nav.dashboard')}
+          </NavLink>
+        </nav>
+        <div className="account">
+          <LanguageSwitcher />
+          {me && <span className="who">{t('nav.signedInAs', { username: me.username, country: format.country(me.bureau.country) })}</span>}
+          <button type="button" className="link" onClick={() => void signOut()}>
+            {t('nav.signOut')}
+          </button>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </>
+  );
+}
