@@ -19,6 +19,8 @@ export const haveChromium = existsSync(CHROMIUM) || process.env.CORDON_E2E_REQUI
 
 export interface E2E {
   base: string;
+  /** The folder the web application was built into. */
+  webRoot: string;
   browser: Browser;
   newPage(options?: { width?: number; locale?: string }): Promise<{ page: Page; context: BrowserContext }>;
   signIn(page: Page, username: string): Promise<void>;
@@ -47,6 +49,7 @@ export async function startE2E(): Promise<E2E> {
   mkdirSync(SHOTS, { recursive: true });
   return {
     base,
+    webRoot,
     browser,
     async newPage({ width = 1280, locale = 'en-US' } = {}) {
       const context = await browser.newContext({ viewport: { width, height: 900 }, locale });

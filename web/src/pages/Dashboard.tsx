@@ -1,14 +1,17 @@
 // The operation dashboard: headline figures, results by country, arrests by offence, activity by
 // day, and the world map with participating countries, hotspots and victim routes.
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { api, type Figures, type Hotspot, type Operation, type Page, type Results } from '../api.ts';
 import { BarChart, ColumnChart } from '../components/BarChart.tsx';
 import { Empty, Failed, Loading } from '../components/States.tsx';
-import { WorldMap } from '../components/WorldMap.tsx';
 import { useFormat } from '../format.ts';
+
+// The map (Natural Earth geometry, d3-geo) loads after the figures: they must not wait for it.
+const WorldMap = lazy(() => import('../components/WorldMap.tsx').then((m) => ({ default: m.WorldMap })));
+const LAST_OPERATION = 'cordon.operation';
 
 const HEADLINE = [
   'inspections',
@@ -42,11 +45,18 @@ interface Route {
 export function Dashboard() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const operations = useQuery({ queryKey: ['operations'], queryFn: () => api<Operation[]>('/api/operations') });
+  const operations = useQuery({
+    queryKey: ['operations'],
+    queryFn: () => api<Operation[]>('/api/operations'),
+  });
   if (operations.isPending) return <Loading />;
   if (operations.isError) return <Failed error={operations.error} retry={() => void operations.refetch()} />;
   if (operations.data.length === 0) return <Empty>{t('dashboard.noOperations')}</Empty>;
-  const chosen = operations.data.find((o) => o.id === params.get('operation')) ?? operations.data[0]!;
+  const remembered = localStorage.getItem(LAST_OPERATION);
+  const chosen =
+    operations.data.find((o) => o.id === params.get('operation')) ??
+    operations.data.find((o) => o.id === remembered) ??
+    operations.data[0]!;
   return (
     <section className="page dashboard">
       <div className="page-head">
@@ -74,6 +84,7 @@ export function Dashboard() {
 function OperationResults({ operation }: { operation: Operation }) {
   const { t } = useTranslation();
   const format = useFormat();
+  useEffect(() => localStorage.setItem(LAST_OPERATION, operation.id), [operation.id]);
   const results = useQuery({
     queryKey: ['results', operation.id],
     queryFn: () => api<Results>(`/api/operations/${operation.id}/results`),
@@ -102,7 +113,12 @@ function OperationResults({ operation }: { operation: Operation }) {
           ) : (
             <BarChart
               label={t('dashboard.byOffence')}
-              bars={r.byOffence.map((o) => ({ key: o.offence, label: t(`offences.${o.offence}`, o.offence), value: o.count, display: format.number(o.count) }))}
+              bars={r.byOffence.map((o) => ({
+                key: o.offence,
+                label: t(`offences.${o.offence}`, o.offence),
+                value: o.count,
+                display: format.number(o.count),
+              }))}
             />
           )}
         </section>
@@ -123,7 +139,11 @@ function DayPanel({ results }: { results: Results }) {
         <h2>{t('dashboard.byDay')}</h2>
         <label>
           <span className="visually-hidden">{t('dashboard.dayMetric')}</span>
-          <select value={figure} onChange={(e) => setFigure(e.target.value as CountryFigure)} aria-label={t('dashboard.dayMetric')}>
+          <select
+            value={figure}
+            onChange={(e) => setFigure(e.target.value as CountryFigure)}
+            aria-label={t('dashboard.dayMetric')}
+          >
             {COUNTRY_FIGURES.map((f) => (
               <option key={f} value={f}>
                 {t(`figures.${f}`)}
@@ -137,7 +157,12 @@ function DayPanel({ results }: { results: Results }) {
       ) : (
         <ColumnChart
           label={t('dashboard.byDay')}
-          bars={results.byDay.map((d) => ({ key: d.day, label: format.shortDay(d.day), value: d[figure], display: format.number(d[figure]) }))}
+          bars={results.byDay.map((d) => ({
+            key: d.day,
+            label: format.shortDay(d.day),
+            value: d[figure],
+            display: format.number(d[figure]),
+          }))}
         />
       )}
     </section>
@@ -154,8 +179,14 @@ function OperationMap({ operationId, results }: { operationId: string; results: 
     queryKey: ['hotspots', operationId, 'map'],
     queryFn: () => api<Page<Hotspot>>(`/api/operations/${operationId}/hotspots?limit=1000`),
   });
-  const routes = useQuery({ queryKey: ['routes', operationId], queryFn: () => api<Route[]>(`/api/operations/${operationId}/routes`) });
-  const values = useMemo(() => new Map(results.byCountry.map((c) => [c.country, c[figure]])), [results, figure]);
+  const routes = useQuery({
+    queryKey: ['routes', operationId],
+    queryFn: () => api<Route[]>(`/api/operations/${operationId}/routes`),
+  });
+  const values = useMemo(
+    () => new Map(results.byCountry.map((c) => [c.country, c[figure]])),
+    [results, figure],
+  );
   const figureName = t(`figures.${figure}`);
   return (
     <section className="panel map-panel">
@@ -173,7 +204,11 @@ function OperationMap({ operationId, results }: { operationId: string; results: 
             </select>
           </label>
           <label className="check">
-            <input type="checkbox" checked={showHotspots} onChange={(e) => setShowHotspots(e.target.checked)} />
+            <input
+              type="checkbox"
+              checked={showHotspots}
+              onChange={(e) => setShowHotspots(e.target.checked)}
+            />
             {t('dashboard.showHotspots')}
           </label>
           <label className="check">
@@ -182,27 +217,39 @@ function OperationMap({ operationId, results }: { operationId: string; results: 
           </label>
         </div>
       </div>
-      <WorldMap
-        title={t('map.title', { figure: figureName })}
-        values={values}
-        countryTitle={(code, value) => `${format.country(code)}: ${format.number(value ?? 0)} ${figureName}`}
-        legend={{ low: t('map.legendLow'), high: t('map.legendHigh') }}
-        points={
-          showHotspots
-            ? (hotspots.data?.items ?? []).map((h) => ({ id: h.id, lat: h.latitude, lon: h.longitude, title: t('map.hotspot', { name: h.name, country: format.country(h.country) }) }))
-            : []
-        }
-        routes={
-          showRoutes
-            ? (routes.data ?? []).map((r) => ({
-                key: r.path.join('>'),
-                path: r.path,
-                weight: r.victims,
-                title: t('map.route', { path: r.path.map((c) => format.country(c)).join(' → '), victims: format.number(r.victims) }),
-              }))
-            : []
-        }
-      />
+      <Suspense fallback={<Loading />}>
+        <WorldMap
+          title={t('map.title', { figure: figureName })}
+          values={values}
+          countryTitle={(code, value) =>
+            `${format.country(code)}: ${format.number(value ?? 0)} ${figureName}`
+          }
+          legend={{ low: t('map.legendLow'), high: t('map.legendHigh') }}
+          points={
+            showHotspots
+              ? (hotspots.data?.items ?? []).map((h) => ({
+                  id: h.id,
+                  lat: h.latitude,
+                  lon: h.longitude,
+                  title: t('map.hotspot', { name: h.name, country: format.country(h.country) }),
+                }))
+              : []
+          }
+          routes={
+            showRoutes
+              ? (routes.data ?? []).map((r) => ({
+                  key: r.path.join('>'),
+                  path: r.path,
+                  weight: r.victims,
+                  title: t('map.route', {
+                    path: r.path.map((c) => format.country(c)).join(' → '),
+                    victims: format.number(r.victims),
+                  }),
+                }))
+              : []
+          }
+        />
+      </Suspense>
     </section>
   );
 }
@@ -212,7 +259,9 @@ function CountryTable({ results }: { results: Results }) {
   const format = useFormat();
   const [sort, setSort] = useState<CountryFigure | 'country'>('arrests');
   const rows = [...results.byCountry].sort((a, b) =>
-    sort === 'country' ? format.country(a.country).localeCompare(format.country(b.country), format.locale) : b[sort] - a[sort],
+    sort === 'country'
+      ? format.country(a.country).localeCompare(format.country(b.country), format.locale)
+      : b[sort] - a[sort],
   );
   const columns = ['country', ...COUNTRY_FIGURES] as const;
   return (
@@ -225,8 +274,18 @@ function CountryTable({ results }: { results: Results }) {
               {columns.map((c) => {
                 const label = c === 'country' ? t('table.country') : t(`figures.${c}`);
                 return (
-                  <th key={c} scope="col" aria-sort={sort === c ? (c === 'country' ? 'ascending' : 'descending') : 'none'} className={c === 'country' ? '' : 'num'}>
-                    <button type="button" className="sort" onClick={() => setSort(c)} title={t('table.sortBy', { column: label })}>
+                  <th
+                    key={c}
+                    scope="col"
+                    aria-sort={sort === c ? (c === 'country' ? 'ascending' : 'descending') : 'none'}
+                    className={c === 'country' ? '' : 'num'}
+                  >
+                    <button
+                      type="button"
+                      className="sort"
+                      onClick={() => setSort(c)}
+                      title={t('table.sortBy', { column: label })}
+                    >
                       {label}
                     </button>
                   </th>
