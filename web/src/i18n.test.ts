@@ -16,6 +16,9 @@ const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map(
 
 describe('translations', () => {
   const english = flatten(resources.en.translation);
+  it('finds the translation files', () => {
+    expect(english.get('dashboard.title')).toBe('Operation dashboard');
+  });
   for (const [language, { translation }] of Object.entries(resources)) {
     it(`${language} has exactly the English keys, each translated, with the same placeholders`, () => {
       const strings = flatten(translation);

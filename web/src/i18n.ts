@@ -4,10 +4,6 @@
 import i18n from 'i18next';
 import LanguageDetector from 'i18next-browser-languagedetector';
 import { initReactI18next } from 'react-i18next';
-import en from './locales/en.json';
-import es from './locales/es.json';
-import id from './locales/id.json';
-import zh from './locales/zh.json';
 
 export const LANGUAGES = [
   { code: 'en', name: 'English' },
@@ -17,7 +13,22 @@ export const LANGUAGES = [
 ] as const;
 export type Language = (typeof LANGUAGES)[number]['code'];
 
-export const resources = { en: { translation: en }, id: { translation: id }, es: { translation: es }, zh: { translation: zh } };
+// Each screen keeps its strings in its own file (locales/<language>/<area>.json, top-level keys
+// named after the area); they are merged into one translation per language.
+const files = import.meta.glob<Record<string, unknown>>('./locales/*/*.json', { eager: true, import: 'default' });
+
+function translation(language: Language): Record<string, unknown> {
+  const merged: Record<string, unknown> = {};
+  for (const [path, strings] of Object.entries(files)) {
+    if (path.startsWith(`./locales/${language}/`)) Object.assign(merged, strings);
+  }
+  return merged;
+}
+
+export const resources = Object.fromEntries(LANGUAGES.map((l) => [l.code, { translation: translation(l.code) }])) as Record<
+  Language,
+  { translation: Record<string, unknown> }
+>;
 
 /** The Intl locale of a language: Chinese is written in simplified characters. */
 export function intlLocale(language: string): string {
