@@ -251,7 +251,8 @@ function generated(random: Random, rescues: Map<string, DemoOutcome[]>, investig
     for (let i = 0; i < n; i++) {
       const investigation = inv[i];
       const rescue = res[i];
-      const sharing = sharings[(specs.length + i) % sharings.length]!;
+      // Per country: operation, owner, operation, listed, … so every bureau keeps some cases to itself.
+      const sharing = sharings[i % sharings.length]!;
       const persons: PersonInputT[] = [];
       const journeys: JourneyInputT[] = [];
       const day = (rescue ?? investigation)!.at.toISOString().slice(0, 10);

@@ -48,6 +48,34 @@ describe.skipIf(!haveChromium)('dashboard in Chromium', () => {
     await context.close();
   });
 
+  it('lets field-tr log an inspection in a few taps at 360 px, keeps it through a failed submit, and the count rises', async () => {
+    const { page, context } = await e2e.newPage({ width: 360 });
+    await e2e.signIn(page, 'field-tr');
+    await page.getByRole('link', { name: 'Field entry' }).click();
+    const totals = page.locator('.field-totals');
+    await expect.poll(() => totals.textContent()).toMatch(/270,000 inspections/);
+    await page.getByLabel('Hotspot').selectOption({ index: 1 });
+    await page.getByRole('button', { name: 'One more' }).click();
+    await page.getByLabel('Notes').fill('Two travellers with one-way tickets paid by a "recruiter"');
+    // The network fails once: the entry stays, and a second tap sends it.
+    let failures = 0;
+    await page.route('**/api/operations/*/inspections', (route) => (failures++ === 0 ? route.abort('internetdisconnected') : route.continue()));
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('alert').waitFor();
+    expect(await page.getByLabel('Notes').inputValue()).toMatch(/one-way tickets/);
+    expect(await page.locator('#persons').inputValue()).toBe('2');
+    await e2e.shot(page, 'field-entry-failed-en-360');
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await page.getByRole('status').filter({ hasText: 'Inspection saved.' }).waitFor();
+    await expect.poll(() => totals.textContent()).toMatch(/270,001 inspections/);
+    expect(await page.getByLabel('Notes').inputValue()).toBe('');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await e2e.shot(page, 'field-entry-en-360');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await context.close();
+  });
+
   it('says plainly when the session has ended, and signs in again', async () => {
     const { page, context } = await e2e.newPage();
     await e2e.signIn(page, 'officer-in');

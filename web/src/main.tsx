@@ -6,7 +6,9 @@ import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-route
 import { ApiError, api, currentToken, type Me, type Operation } from './api.ts';
 import { Layout } from './components/Layout.tsx';
 import { setUpI18n } from './i18n.ts';
+import { CasePage, CasesList } from './pages/Cases.tsx';
 import { Dashboard } from './pages/Dashboard.tsx';
+import { FieldEntry } from './pages/FieldEntry.tsx';
 import { Login, SessionExpired } from './pages/Login.tsx';
 import { NotFound } from './pages/NotFound.tsx';
 import { SessionProvider, useSession } from './session.tsx';
@@ -38,6 +40,9 @@ function App() {
       <Route path="/session-expired" element={<SessionExpired />} />
       <Route element={<SignedIn />}>
         <Route index element={<Dashboard />} />
+        <Route path="cases" element={<CasesList />} />
+        <Route path="cases/:id" element={<CasePage />} />
+        <Route path="field" element={<FieldEntry />} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

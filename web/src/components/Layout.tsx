@@ -27,6 +27,8 @@ export function Layout() {
           <NavLink to="/" end>
             {t('nav.dashboard')}
           </NavLink>
+          <NavLink to="/cases">{t('nav.cases')}</NavLink>
+          {me?.roles.some((r) => r === 'field' || r === 'officer' || r === 'admin') && <NavLink to="/field">{t('nav.fieldEntry')}</NavLink>}
         </nav>
         <div className="account">
           <LanguageSwitcher />

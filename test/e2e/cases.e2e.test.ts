@@ -1,0 +1,131 @@
+// The case screens as officers use them, in Chromium: find a case through the filtered list, read
+// it with the child victim masked for a bureau that may not see her, and meet the not-found page
+// for a case that is not shared with the reader.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accessibilityViolations, DEMO_PASSWORD, type E2E, haveChromium, startE2E } from './harness.ts';
+
+const NARRATIVE = 'Two Nepali women rescued in New Delhi and returned home';
+
+describe.skipIf(!haveChromium)('cases in Chromium', () => {
+  let e2e: E2E;
+  let narrativeId = '';
+  let ownerOnlyId = '';
+
+  async function apiAs(username: string) {
+    const login = await fetch(`${e2e.base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+    });
+    const { token } = (await login.json()) as { token: string };
+    return async <T>(path: string): Promise<T> => {
+      const response = await fetch(`${e2e.base}${path}`, { headers: { authorization: `Bearer ${token}` } });
+      expect(response.status, path).toBe(200);
+      return (await response.json()) as T;
+    };
+  }
+
+  // Signed in once the navigation shows; only then may the test go to a page by its address.
+  async function signIn(page: Parameters<E2E['signIn']>[0], username: string) {
+    await e2e.signIn(page, username);
+    await page.locator('header.top nav a').first().waitFor();
+  }
+
+  beforeAll(async () => {
+    e2e = await startE2E();
+    type Item = { id: string; title: string; sharing: string; ownerCountry: string };
+    const casesOf = async (username: string) => {
+      const get = await apiAs(username);
+      const [operation] = await get<{ id: string }[]>('/api/operations');
+      return (await get<{ items: Item[] }>(`/api/operations/${operation!.id}/cases?limit=1000`)).items;
+    };
+    const nepal = await casesOf('officer-np');
+    narrativeId = nepal.find((c) => c.title === NARRATIVE)!.id;
+    // A Nepal case that Nepal keeps to itself (not shared with India).
+    ownerOnlyId = nepal.find((c) => c.sharing === 'owner' && c.ownerCountry === 'NP')?.id ?? '';
+    expect(ownerOnlyId).not.toBe('');
+  }, 240_000);
+  afterAll(() => e2e?.close());
+
+  it('lets officer-in find the Nepal case in the list and read it with the child masked', async () => {
+    const { page, context } = await e2e.newPage({ locale: 'en-US' });
+    await signIn(page, 'officer-in');
+    await page.getByRole('link', { name: 'Cases' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Cases');
+    await page.locator('tr[data-case]').first().waitFor();
+    await e2e.shot(page, 'cases-en-1280');
+    // Filters live in the address.
+    await page.getByLabel('Words in the title').fill('Nepali');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('Nepali');
+    await page.getByLabel('Country on the route').selectOption('IN');
+    await expect.poll(() => new URL(page.url()).searchParams.get('country')).toBe('IN');
+    // Only cases with "Nepali" in the title and India on the route are left.
+    await expect
+      .poll(async () => {
+        const titles = await page.locator('tr[data-case] th').allTextContents();
+        return titles.length > 0 && titles.every((title) => title.includes('Nepali'));
+      })
+      .toBe(true);
+    await page.getByRole('link', { name: NARRATIVE }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(NARRATIVE);
+    expect(new URL(page.url()).pathname).toBe(`/cases/${narrativeId}`);
+    // The 17-year-old is masked; the adult victim is named.
+    await page.getByText('Identity masked: child victim').first().waitFor();
+    expect(await page.locator('[data-masked=true]').count()).toBe(1);
+    const text = (await page.locator('main').textContent()) ?? '';
+    expect(text).not.toContain('सीता');
+    expect(text).toContain('माया गुरुङ');
+    // The journey as a timeline, and as a route on the map.
+    const steps = await page.locator('.timeline [data-step]').evaluateAll((els) => els.map((e) => e.getAttribute('data-step')));
+    expect(steps).toEqual(['recruitment', 'leg', 'leg', 'exploitation', 'exit', 'returnHome']);
+    expect(text).toContain('Birgunj, Nepal → Raxaul, India');
+    expect(text).toContain('Rescued in India');
+    await page.locator('path.route[data-route="NP-IN-NP"]').waitFor();
+    expect(await page.locator('[data-sharing=listed]').textContent()).toBe('Shared with: India');
+    await e2e.shot(page, 'case-en-1280');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('shows officer-np, whose bureau owns the case, the child victim\'s name', async () => {
+    const { page, context } = await e2e.newPage();
+    await signIn(page, 'officer-np');
+    await page.goto(`${e2e.base}/cases/${narrativeId}`);
+    await page.locator('.person-name', { hasText: 'सीता तामाङ' }).waitFor();
+    expect(await page.locator('[data-masked=true]').count()).toBe(0);
+    expect(await page.getByText('Identity masked: child victim').count()).toBe(0);
+    await context.close();
+  });
+
+  it('tells officer-in that a case kept to its owner does not exist for them', async () => {
+    const { page, context } = await e2e.newPage();
+    await signIn(page, 'officer-in');
+    await page.goto(`${e2e.base}/cases/${ownerOnlyId}`);
+    await page.getByRole('heading', { name: 'This case does not exist, or it is not shared with your bureau.' }).waitFor();
+    await e2e.shot(page, 'case-not-found-en-1280');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('works at 360 px in Chinese', async () => {
+    const { page, context } = await e2e.newPage({ width: 360, locale: 'zh-CN' });
+    await signIn(page, 'officer-in');
+    await page.goto(`${e2e.base}/cases?offence=human_trafficking`);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('案件');
+    await page.locator('tr[data-case]').first().waitFor();
+    expect(await page.getByLabel('罪行').inputValue()).toBe('human_trafficking');
+    let overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await e2e.shot(page, 'cases-zh-360');
+    await page.goto(`${e2e.base}/cases/${narrativeId}`);
+    await page.getByText('身份已隐去：儿童受害人').first().waitFor();
+    await page.locator('path.route').first().waitFor();
+    await e2e.shot(page, 'case-zh-360');
+    expect(await page.locator('main').textContent()).toContain('在印度，New Delhi遭受性剥削');
+    overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await e2e.shot(page, 'case-zh-360');
+    await context.close();
+  });
+});

@@ -1,0 +1,579 @@
+// Cases: the list of an operation's cases with filters kept in the address (so a filtered list
+// can be bookmarked or sent), and one case in full: its persons (child victims masked for those
+// who may not see them), the victims' journeys as timelines and on the map, and linked outcomes.
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import countries from 'i18n-iso-countries';
+import { type FormEvent, lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { ApiError, api, type Operation, type Page } from '../api.ts';
+import { CaseJourney, type Journey, journeyPath } from '../components/CaseJourney.tsx';
+import { Empty, Failed, Loading } from '../components/States.tsx';
+import { useFormat } from '../format.ts';
+
+const WorldMap = lazy(() => import('../components/WorldMap.tsx').then((m) => ({ default: m.WorldMap })));
+const LAST_OPERATION = 'cordon.operation';
+const OFFENCES = [
+  'human_trafficking',
+  'migrant_smuggling',
+  'document_forgery',
+  'corruption',
+  'telecom_fraud',
+  'online_fraud',
+  'sexual_exploitation',
+  'forced_labour',
+  'other',
+] as const;
+const FILTERS = ['status', 'offence', 'nationality', 'country', 'q'] as const;
+type Sharing = 'owner' | 'listed' | 'operation';
+
+interface CaseSummary {
+  id: string;
+  title: string;
+  status: 'open' | 'closed';
+  openedOn: string;
+  closedOn: string | null;
+  offences: string[];
+  victims: number;
+  children: number;
+  persons: number;
+  ownerCountry: string;
+  sharing: Sharing;
+  sharedWith: string[];
+  can: { update: boolean };
+}
+
+interface Person {
+  id: string;
+  role: string;
+  masked: boolean;
+  child: boolean;
+  name: string | null;
+  otherNames: { name: string; script?: string }[];
+  birthDate: string | null;
+  age: number | null;
+  ageBand: string | null;
+  gender: string;
+  nationalities: string[];
+  documents: { kind: string; number: string; country: string; expiry?: string }[];
+  contacts: { kind: string; value: string; platform?: string }[];
+  journeyId: string | null;
+  notes: string;
+}
+
+interface CaseFile {
+  id: string;
+  title: string;
+  summary: string;
+  status: 'open' | 'closed';
+  openedOn: string;
+  closedOn: string | null;
+  offences: string[];
+  ownerCountry: string;
+  sharing: Sharing;
+  sharedWith: string[];
+  persons: Person[];
+  journeys: Journey[];
+  outcomes: { id: string; kind: string; at: string; country: string; persons: number }[];
+  hiddenOutcomes: number;
+}
+
+/** Country codes sorted by their name in the reader's language. */
+function useCountryOptions() {
+  const format = useFormat();
+  return Object.keys(countries.getAlpha2Codes())
+    .map((code) => ({ code, name: format.country(code) }))
+    .sort((a, b) => a.name.localeCompare(b.name, format.locale));
+}
+
+export function CasesList() {
+  const { t } = useTranslation();
+  const operations = useQuery({ queryKey: ['operations'], queryFn: () => api<Operation[]>('/api/operations') });
+  if (operations.isPending) return <Loading />;
+  if (operations.isError) return <Failed error={operations.error} retry={() => void operations.refetch()} />;
+  if (operations.data.length === 0) return <Empty>{t('cases.noOperations')}</Empty>;
+  const remembered = localStorage.getItem(LAST_OPERATION);
+  const chosen = operations.data.find((o) => o.id === remembered) ?? operations.data[0]!;
+  return (
+    <section className="page cases">
+      <div className="page-head">
+        <h1>{t('cases.title')}</h1>
+        <p className="operation-name">{chosen.name}</p>
+      </div>
+      <CaseFilters />
+      <CaseTable operationId={chosen.id} />
+    </section>
+  );
+}
+
+function CaseFilters() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const options = useCountryOptions();
+  const [words, setWords] = useState(params.get('q') ?? '');
+  useEffect(() => setWords(params.get('q') ?? ''), [params]);
+  const set = (key: (typeof FILTERS)[number], value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: true });
+  };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    set('q', words.trim());
+  };
+  const any = FILTERS.some((f) => params.get(f));
+  return (
+    <form className="panel case-filters" aria-label={t('cases.filters')} onSubmit={submit}>
+      <label>
+        {t('cases.status')}
+        <select value={params.get('status') ?? ''} onChange={(e) => set('status', e.target.value)}>
+          <option value="">{t('cases.anyStatus')}</option>
+          <option value="open">{t('cases.statuses.open')}</option>
+          <option value="closed">{t('cases.statuses.closed')}</option>
+        </select>
+      </label>
+      <label>
+        {t('cases.offence')}
+        <select value={params.get('offence') ?? ''} onChange={(e) => set('offence', e.target.value)}>
+          <option value="">{t('cases.anyOffence')}</option>
+          {OFFENCES.map((o) => (
+            <option key={o} value={o}>
+              {t(`offences.${o}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('cases.nationality')}
+        <select value={params.get('nationality') ?? ''} onChange={(e) => set('nationality', e.target.value)}>
+          <option value="">{t('cases.anyNationality')}</option>
+          {options.map((c) => (
+            <option key={c.code} value={c.code}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('cases.country')}
+        <select value={params.get('country') ?? ''} onChange={(e) => set('country', e.target.value)}>
+          <option value="">{t('cases.anyCountry')}</option>
+          {options.map((c) => (
+            <option key={c.code} value={c.code}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="case-search">
+        <label>
+          {t('cases.words')}
+          <input type="search" name="q" value={words} maxLength={200} onChange={(e) => setWords(e.target.value)} />
+        </label>
+        <button type="submit" className="primary">
+          {t('cases.search')}
+        </button>
+      </div>
+      {any && (
+        <button type="button" className="link" onClick={() => setParams(new URLSearchParams(), { replace: true })}>
+          {t('cases.clear')}
+        </button>
+      )}
+    </form>
+  );
+}
+
+function CaseTable({ operationId }: { operationId: string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const [params] = useSearchParams();
+  useEffect(() => localStorage.setItem(LAST_OPERATION, operationId), [operationId]);
+  const filter = new URLSearchParams();
+  for (const f of FILTERS) {
+    const value = params.get(f);
+    if (value) filter.set(f, value);
+  }
+  const query = filter.toString();
+  const cases = useInfiniteQuery({
+    queryKey: ['cases', operationId, query],
+    queryFn: ({ pageParam }) => {
+      const search = new URLSearchParams(query);
+      search.set('limit', '50');
+      if (pageParam) search.set('cursor', pageParam);
+      return api<Page<CaseSummary>>(`/api/operations/${operationId}/cases?${search}`);
+    },
+    initialPageParam: '',
+    getNextPageParam: (last) => last.next ?? undefined,
+  });
+  if (cases.isPending) return <Loading />;
+  if (cases.isError) return <Failed error={cases.error} retry={() => void cases.refetch()} />;
+  const rows = cases.data.pages.flatMap((p) => p.items);
+  if (rows.length === 0) return <Empty>{t('cases.empty')}</Empty>;
+  return (
+    <section className="panel">
+      <div className="panel-head">
+        <h2 id="case-list">{t('cases.list')}</h2>
+        <p className="muted" aria-live="polite">
+          {t('cases.shown', { count: rows.length })}
+        </p>
+      </div>
+      <div className="table-scroll">
+        <table aria-labelledby="case-list" className="case-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('cases.column.title')}</th>
+              <th scope="col">{t('cases.column.status')}</th>
+              <th scope="col">{t('cases.column.opened')}</th>
+              <th scope="col">{t('cases.column.owner')}</th>
+              <th scope="col" className="num">
+                {t('cases.column.victims')}
+              </th>
+              <th scope="col">{t('cases.column.offences')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((c) => (
+              <tr key={c.id} data-case={c.id}>
+                <th scope="row" className="case-title">
+                  <Link to={`/cases/${c.id}`}>{c.title}</Link>
+                </th>
+                <td data-label={t('cases.column.status')}>
+                  <span className={`badge status-${c.status}`}>{t(`cases.statuses.${c.status}`)}</span>
+                </td>
+                <td data-label={t('cases.column.opened')}>
+                  <time dateTime={c.openedOn}>{format.day(c.openedOn)}</time>
+                </td>
+                <td data-label={t('cases.column.owner')}>{format.country(c.ownerCountry)}</td>
+                <td className="num" data-label={t('cases.column.victims')}>
+                  {format.number(c.victims)}
+                  {c.children > 0 && <span className="badge badge-child">{t('cases.childrenBadge', { count: c.children })}</span>}
+                </td>
+                <td className="case-offences" data-label={t('cases.column.offences')}>{c.offences.map((o) => t(`offences.${o}`, o)).join(', ')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {cases.hasNextPage && (
+        <p className="more">
+          <button type="button" className="primary" disabled={cases.isFetchingNextPage} onClick={() => void cases.fetchNextPage()}>
+            {cases.isFetchingNextPage ? t('cases.loadingMore') : t('cases.more')}
+          </button>
+        </p>
+      )}
+    </section>
+  );
+}
+
+export function CasePage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const file = useQuery({ queryKey: ['case', id], queryFn: () => api<CaseFile>(`/api/cases/${encodeURIComponent(id)}`) });
+  const back = (
+    <p className="back">
+      <Link to="/cases">← {t('cases.back')}</Link>
+    </p>
+  );
+  if (file.isPending) return <Loading />;
+  if (file.isError) {
+    const missing = file.error instanceof ApiError && (file.error.status === 404 || file.error.status === 400);
+    return (
+      <section className="page case">
+        {back}
+        {missing ? (
+          <div className="state case-not-found" data-state="not-found">
+            <h1>{t('cases.notFound')}</h1>
+          </div>
+        ) : (
+          <Failed error={file.error} retry={() => void file.refetch()} />
+        )}
+      </section>
+    );
+  }
+  return (
+    <section className="page case">
+      {back}
+      <CaseView file={file.data} />
+    </section>
+  );
+}
+
+function CaseView({ file }: { file: CaseFile }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <>
+      <header className="case-head">
+        <h1>{file.title}</h1>
+        <ul className="case-meta">
+          <li>
+            <span className={`badge status-${file.status}`}>{t(`cases.statuses.${file.status}`)}</span>
+          </li>
+          <li>{t('cases.ownedBy', { country: format.country(file.ownerCountry) })}</li>
+          <li>{t('cases.openedOn', { date: format.day(file.openedOn) })}</li>
+          {file.closedOn && <li>{t('cases.closedOn', { date: format.day(file.closedOn) })}</li>}
+          <li data-sharing={file.sharing}>
+            {file.sharing === 'listed' && file.sharedWith.length > 0
+              ? t('cases.sharedWith', { countries: file.sharedWith.map((c) => format.country(c)).join(', ') })
+              : t(`cases.sharings.${file.sharing}`)}
+          </li>
+        </ul>
+        {file.offences.length > 0 && (
+          <ul className="tags" aria-label={t('cases.column.offences')}>
+            {file.offences.map((o) => (
+              <li key={o} className="badge badge-quiet">
+                {t(`offences.${o}`, o)}
+              </li>
+            ))}
+          </ul>
+        )}
+      </header>
+      <section className="panel">
+        <h2>{t('cases.summary')}</h2>
+        {file.summary ? <p className="case-summary">{file.summary}</p> : <Empty>{t('cases.noSummary')}</Empty>}
+      </section>
+      <Persons persons={file.persons} />
+      <Journeys file={file} />
+      <Outcomes file={file} />
+    </>
+  );
+}
+
+function PersonName({ person }: { person: Person }) {
+  const { t } = useTranslation();
+  if (person.masked) return <span className="badge badge-masked">{t('cases.masked')}</span>;
+  // Names keep the script they were written in: no language of the interface is claimed for them.
+  return person.name ? (
+    <bdi lang="" translate="no" className="person-name">
+      {person.name}
+    </bdi>
+  ) : (
+    <span className="muted">{t('cases.unnamed')}</span>
+  );
+}
+
+function Persons({ persons }: { persons: Person[] }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <section className="panel" aria-labelledby="case-persons">
+      <h2 id="case-persons">{t('cases.persons')}</h2>
+      {persons.length === 0 ? (
+        <Empty>{t('cases.noPersons')}</Empty>
+      ) : (
+        <ul className="person-cards">
+          {persons.map((p) => (
+            <li key={p.id} className="person" data-person={p.id} data-masked={p.masked}>
+              <p className="person-head">
+                <span className="person-role">{t(`cases.roles.${p.role}`, p.role)}</span>
+                {p.child && !p.masked && <span className="badge badge-child">{t('cases.child')}</span>}
+              </p>
+              <p className="person-title">
+                <PersonName person={p} />
+              </p>
+              {p.otherNames.length > 0 && (
+                <p className="person-other">
+                  <span className="muted">{t('cases.otherNames')}: </span>
+                  {p.otherNames.map((n, i) => (
+                    <span key={`${n.name}|${n.script ?? ''}`}>
+                      {i > 0 && ', '}
+                      <bdi lang="" translate="no">
+                        {n.name}
+                      </bdi>
+                    </span>
+                  ))}
+                </p>
+              )}
+              <dl className="person-facts">
+                {(p.age !== null || p.ageBand || p.birthDate) && (
+                  <div>
+                    <dt>{t('cases.age')}</dt>
+                    <dd>
+                      {p.age !== null
+                        ? t('cases.ageValue', { age: format.number(p.age) })
+                        : p.ageBand
+                          ? t('cases.ageBand', { band: p.ageBand })
+                          : ''}
+                      {p.birthDate && ` (${t('cases.born', { date: format.day(p.birthDate) })})`}
+                    </dd>
+                  </div>
+                )}
+                <div>
+                  <dt>{t('cases.gender')}</dt>
+                  <dd>{t(`cases.genders.${p.gender}`, p.gender)}</dd>
+                </div>
+                {p.nationalities.length > 0 && (
+                  <div>
+                    <dt>{t('cases.nationalities')}</dt>
+                    <dd>{p.nationalities.map((c) => format.country(c)).join(', ')}</dd>
+                  </div>
+                )}
+                {p.documents.length > 0 && (
+                  <div>
+                    <dt>{t('cases.documents')}</dt>
+                    <dd>
+                      {p.documents.map((d) => (
+                        <span key={`${d.kind}${d.number}`} className="fact-line">
+                          {t(`cases.documentKinds.${d.kind}`, d.kind)} <bdi translate="no">{d.number}</bdi> ({format.country(d.country)}
+                          {d.expiry && `, ${format.day(d.expiry)}`})
+                        </span>
+                      ))}
+                    </dd>
+                  </div>
+                )}
+                {p.contacts.length > 0 && (
+                  <div>
+                    <dt>{t('cases.contacts')}</dt>
+                    <dd>
+                      {p.contacts.map((c) => (
+                        <span key={`${c.kind}${c.value}`} className="fact-line">
+                          {t(`cases.contactKinds.${c.kind}`, c.kind)}
+                          {c.platform && ` (${c.platform})`}: <bdi translate="no">{c.value}</bdi>
+                        </span>
+                      ))}
+                    </dd>
+                  </div>
+                )}
+                {p.notes && (
+                  <div>
+                    <dt>{t('cases.notes')}</dt>
+                    <dd className="person-notes">{p.notes}</dd>
+                  </div>
+                )}
+              </dl>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function Journeys({ file }: { file: CaseFile }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const routes = useMemo(() => {
+    const byPath = new Map<string, { path: string[]; persons: number }>();
+    for (const j of file.journeys) {
+      const path = journeyPath(j);
+      if (path.length < 2) continue;
+      const key = path.join('-');
+      const route = byPath.get(key) ?? { path, persons: 0 };
+      route.persons += Math.max(1, file.persons.filter((p) => p.journeyId === j.id).length);
+      byPath.set(key, route);
+    }
+    return [...byPath.values()];
+  }, [file]);
+  const travellers = (journey: Journey) =>
+    file.persons
+      .filter((p) => p.journeyId === journey.id)
+      .map((p) => (p.masked ? t('cases.maskedShort') : (p.name ?? t('cases.unnamed'))));
+  return (
+    <section className="panel" aria-labelledby="case-journeys">
+      <h2 id="case-journeys">{t('cases.journeys')}</h2>
+      {file.journeys.length === 0 ? (
+        <Empty>{t('cases.noJourneys')}</Empty>
+      ) : (
+        <div className="journeys">
+          <div className="journey-list">
+            {file.journeys.map((j, i) => {
+              const names = travellers(j);
+              return (
+                <section key={j.id} className="journey" aria-labelledby={`journey-${j.id}`}>
+                  <h3 id={`journey-${j.id}`}>
+                    {t('cases.journey', { number: format.number(i + 1) })}
+                    {names.length > 0 && (
+                      <span className="journey-of">
+                        {' — '}
+                        <bdi>{t('cases.journeyOf', { names: names.join(', ') })}</bdi>
+                      </span>
+                    )}
+                  </h3>
+                  <CaseJourney journey={j} />
+                </section>
+              );
+            })}
+          </div>
+          {routes.length > 0 && (
+            <section className="case-map" aria-labelledby="case-route">
+              <h3 id="case-route">{t('cases.route')}</h3>
+              <Suspense fallback={<Loading />}>
+                <WorldMap
+                  title={t('cases.mapTitle')}
+                  values={new Map()}
+                  countryTitle={(code) => format.country(code)}
+                  legend={{ low: '', high: '' }}
+                  routes={routes.map((r) => ({
+                    key: r.path.join('>'),
+                    path: r.path,
+                    weight: r.persons,
+                    title: t('cases.mapRoute', {
+                      path: r.path.map((c) => format.country(c)).join(' → '),
+                      persons: format.number(r.persons),
+                    }),
+                  }))}
+                />
+              </Suspense>
+              <ul className="route-list">
+                {routes.map((r) => (
+                  <li key={r.path.join('>')}>
+                    {t('cases.mapRoute', {
+                      path: r.path.map((c) => format.country(c)).join(' → '),
+                      persons: format.number(r.persons),
+                    })}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
+
+function Outcomes({ file }: { file: CaseFile }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <section className="panel" aria-labelledby="case-outcomes">
+      <h2 id="case-outcomes">{t('cases.outcomes')}</h2>
+      {file.outcomes.length === 0 ? (
+        <Empty>{t('cases.noOutcomes')}</Empty>
+      ) : (
+        <div className="table-scroll">
+          <table aria-labelledby="case-outcomes">
+            <thead>
+              <tr>
+                <th scope="col">{t('cases.outcome.kind')}</th>
+                <th scope="col">{t('cases.outcome.date')}</th>
+                <th scope="col">{t('cases.outcome.country')}</th>
+                <th scope="col" className="num">
+                  {t('cases.outcome.persons')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {file.outcomes.map((o) => (
+                <tr key={o.id}>
+                  <td>{t(`cases.outcomeKinds.${o.kind}`, o.kind)}</td>
+                  <td>
+                    <time dateTime={o.at}>{format.day(o.at)}</time>
+                  </td>
+                  <td>{format.country(o.country)}</td>
+                  <td className="num">{format.number(o.persons)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {file.hiddenOutcomes > 0 && (
+        <p className="hidden-outcomes" data-hidden-outcomes={file.hiddenOutcomes}>
+          {t('cases.hiddenOutcomes', { count: file.hiddenOutcomes })}
+        </p>
+      )}
+    </section>
+  );
+}
