@@ -1,13 +1,8 @@
 import { Type } from 'typebox';
 import { CountryCode, Id, PageQuery, SharingFields, SharingOut, StringEnum, Timestamp, TimeRangeQuery } from '../../server/schemas/common.ts';
 
-export const INSPECTION_KINDS = [
-  'premises_inspection',
-  'document_check',
-  'vehicle_check',
-  'traveller_check',
-  'patrol',
-] as const;
+export { INSPECTION_KINDS } from '../../shared/vocabulary.ts';
+import { INSPECTION_KINDS } from '../../shared/vocabulary.ts';
 export type InspectionKind = (typeof INSPECTION_KINDS)[number];
 
 export const InspectionCreate = Type.Object(

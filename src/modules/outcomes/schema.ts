@@ -11,18 +11,9 @@ export const OUTCOME_KINDS = [
 ] as const;
 export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
 
-export const OFFENCES = [
-  'human_trafficking',
-  'migrant_smuggling',
-  'document_forgery',
-  'corruption',
-  'telecom_fraud',
-  'online_fraud',
-  'sexual_exploitation',
-  'forced_labour',
-  'other',
-] as const;
-export type Offence = (typeof OFFENCES)[number];
+export { OFFENCES, type Offence } from '../../shared/vocabulary.ts';
+import { OFFENCES } from '../../shared/vocabulary.ts';
+
 
 export const INVESTIGATION_STATUSES = ['open', 'closed'] as const;
 

@@ -9,21 +9,11 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { ApiError, api, type Operation, type Page } from '../api.ts';
 import { CaseJourney, type Journey, journeyPath } from '../components/CaseJourney.tsx';
 import { Empty, Failed, Loading } from '../components/States.tsx';
+import { OFFENCES } from '../../../src/shared/vocabulary.ts';
 import { useFormat } from '../format.ts';
 
 const WorldMap = lazy(() => import('../components/WorldMap.tsx').then((m) => ({ default: m.WorldMap })));
 const LAST_OPERATION = 'cordon.operation';
-const OFFENCES = [
-  'human_trafficking',
-  'migrant_smuggling',
-  'document_forgery',
-  'corruption',
-  'telecom_fraud',
-  'online_fraud',
-  'sexual_exploitation',
-  'forced_labour',
-  'other',
-] as const;
 const FILTERS = ['status', 'offence', 'nationality', 'country', 'q'] as const;
 type Sharing = 'owner' | 'listed' | 'operation';
 

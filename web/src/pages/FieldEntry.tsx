@@ -6,13 +6,12 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, type Hotspot, type Operation, type Page, type Results } from '../api.ts';
 import { Empty, Failed, Loading } from '../components/States.tsx';
+import { INSPECTION_KINDS, OFFENCES } from '../../../src/shared/vocabulary.ts';
 import { useFormat } from '../format.ts';
 import { useSession } from '../session.tsx';
 
 const ENTRY_KINDS = ['inspection', 'arrest', 'rescue', 'interception'] as const;
 type EntryKind = (typeof ENTRY_KINDS)[number];
-const INSPECTION_KINDS = ['traveller_check', 'document_check', 'vehicle_check', 'premises_inspection', 'patrol'] as const;
-const OFFENCES = ['human_trafficking', 'migrant_smuggling', 'document_forgery', 'corruption', 'telecom_fraud', 'online_fraud', 'sexual_exploitation', 'forced_labour', 'other'] as const;
 const DRAFT_KEY = 'cordon.fieldDraft';
 
 interface Draft {
