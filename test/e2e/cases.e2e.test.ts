@@ -51,15 +51,15 @@ describe.skipIf(!haveChromium)('cases in Chromium', () => {
     const { page, context } = await e2e.newPage({ locale: 'en-US' });
     await signIn(page, 'officer-in');
     await page.getByRole('link', { name: 'Cases' }).click();
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Cases');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 20_000 }).toBe('Cases');
     await page.locator('tr[data-case]').first().waitFor();
     await e2e.shot(page, 'cases-en-1280');
     // Filters live in the address.
     await page.getByLabel('Words in the title').fill('Nepali');
     await page.getByRole('button', { name: 'Search' }).click();
-    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('Nepali');
+    await expect.poll(() => new URL(page.url()).searchParams.get('q'), { timeout: 20_000 }).toBe('Nepali');
     await page.getByLabel('Country on the route').selectOption('IN');
-    await expect.poll(() => new URL(page.url()).searchParams.get('country')).toBe('IN');
+    await expect.poll(() => new URL(page.url()).searchParams.get('country'), { timeout: 20_000 }).toBe('IN');
     // Only cases with "Nepali" in the title and India on the route are left.
     await expect
       .poll(async () => {
@@ -68,7 +68,7 @@ describe.skipIf(!haveChromium)('cases in Chromium', () => {
       })
       .toBe(true);
     await page.getByRole('link', { name: NARRATIVE }).click();
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(NARRATIVE);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 20_000 }).toBe(NARRATIVE);
     expect(new URL(page.url()).pathname).toBe(`/cases/${narrativeId}`);
     // The 17-year-old is masked; the adult victim is named.
     await page.getByText('Identity masked: child victim').first().waitFor();
@@ -112,7 +112,7 @@ describe.skipIf(!haveChromium)('cases in Chromium', () => {
     const { page, context } = await e2e.newPage({ width: 360, locale: 'zh-CN' });
     await signIn(page, 'officer-in');
     await page.goto(`${e2e.base}/cases?offence=human_trafficking`);
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('案件');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 20_000 }).toBe('案件');
     await page.locator('tr[data-case]').first().waitFor();
     expect(await page.getByLabel('罪行').inputValue()).toBe('human_trafficking');
     let overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

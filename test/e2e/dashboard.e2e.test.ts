@@ -14,11 +14,11 @@ describe.skipIf(!haveChromium)('dashboard in Chromium', () => {
     const { page, context } = await e2e.newPage({ locale: 'en-US' });
     await e2e.signIn(page, 'coordinator');
     const arrests = page.locator('[data-figure=arrests] .figure-value');
-    await expect.poll(() => arrests.textContent()).toBe('281');
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Operation dashboard');
+    await expect.poll(() => arrests.textContent(), { timeout: 20_000 }).toBe('281');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 20_000 }).toBe('Operation dashboard');
     await e2e.shot(page, 'dashboard-en-1280');
     await page.getByLabel('Language').selectOption('id');
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Dasbor operasi');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 20_000 }).toBe('Dasbor operasi');
     expect(await page.getByRole('heading', { name: 'Penangkapan menurut tindak pidana' }).count()).toBe(1);
     expect(await page.getByRole('heading', { name: 'Hasil per negara' }).count()).toBe(1);
     expect(await page.locator('[data-figure=arrests] .figure-label').textContent()).toBe('Penangkapan');
@@ -39,7 +39,7 @@ describe.skipIf(!haveChromium)('dashboard in Chromium', () => {
   it('works at 360 px in Chinese, with country names and numbers in Chinese', async () => {
     const { page, context } = await e2e.newPage({ width: 360, locale: 'zh-CN' });
     await e2e.signIn(page, 'coordinator');
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('行动仪表板');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 20_000 }).toBe('行动仪表板');
     expect(await page.locator('[data-figure=inspections] .figure-value').textContent()).toBe('270,000');
     expect(await page.getByRole('rowheader', { name: '印度' }).count()).toBe(1);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -53,7 +53,7 @@ describe.skipIf(!haveChromium)('dashboard in Chromium', () => {
     await e2e.signIn(page, 'field-tr');
     await page.getByRole('link', { name: 'Field entry' }).click();
     const totals = page.locator('.field-totals');
-    await expect.poll(() => totals.textContent()).toMatch(/270,000 inspections/);
+    await expect.poll(() => totals.textContent(), { timeout: 20_000 }).toMatch(/270,000 inspections/);
     await page.getByLabel('Hotspot').selectOption({ index: 1 });
     await page.getByRole('button', { name: 'One more' }).click();
     await page.getByLabel('Notes').fill('Two travellers with one-way tickets paid by a "recruiter"');
@@ -67,7 +67,7 @@ describe.skipIf(!haveChromium)('dashboard in Chromium', () => {
     await e2e.shot(page, 'field-entry-failed-en-360');
     await page.getByRole('button', { name: 'Try again' }).click();
     await page.getByRole('status').filter({ hasText: 'Inspection saved.' }).waitFor();
-    await expect.poll(() => totals.textContent()).toMatch(/270,001 inspections/);
+    await expect.poll(() => totals.textContent(), { timeout: 20_000 }).toMatch(/270,001 inspections/);
     expect(await page.getByLabel('Notes').inputValue()).toBe('');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);

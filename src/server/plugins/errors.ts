@@ -56,9 +56,19 @@ export function registerErrorHandler(app: App, options: { webFallback?: boolean 
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '';
     // The web application's own paths (/cases/…, /hotspots/…) are the browser router's: answer its page.
-    if (options.webFallback && request.method === 'GET' && !path.startsWith('/api') && !path.startsWith('/assets/')) {
+    // Decoded and lower-cased: `/%61pi/…` and `/API/…` stay in the API's namespace (a JSON 404).
+    const plain = safeDecode(path).toLowerCase();
+    if (options.webFallback && request.method === 'GET' && !plain.startsWith('/api') && !plain.startsWith('/assets/')) {
       return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile('index.html');
     }
     return reply.status(404).send({ error: 'not_found', message: `no route ${request.method} ${path}` });
   });
+}
+
+function safeDecode(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
 }
