@@ -1,17 +1,19 @@
 // Prevention campaigns: a bureau's radio spots, pamphlets, outreach at borders, markets and schools,
 // where they ran, for whom and how many people they reached; listed, summed up and kept up to date.
+
 import type { Actor } from '../../access/actor.ts';
 import { appendAudit } from '../../access/audit.ts';
+import { canWriteCampaign } from '../../access/campaigns.ts';
 import { canCreateRecord } from '../../access/records.ts';
 import { canReadShared } from '../../access/sharing.ts';
 import type { Database, Queryable, Tx } from '../../db/connection.ts';
 import type { Sharing } from '../../db/schema.ts';
 import { Forbidden, Invalid, NotFound } from '../../errors.ts';
 import { decodeCursor, pageOf } from '../../server/pagination.ts';
+import { isDay } from '../../shared/dates.ts';
 import { isCountryCode } from '../countries.ts';
 import { requireOperation } from '../operations/service.ts';
-import { sharingColumns } from '../shared-record.ts';
-import { canWriteCampaign } from '../../access/campaigns.ts';
+import { sharingColumns, sharingUpdate } from '../shared-record.ts';
 import { presentCampaign } from './present.ts';
 import * as repo from './repo.ts';
 import {
@@ -40,9 +42,7 @@ export interface CampaignFields {
 }
 
 function checkDate(value: string, field: string, row?: number) {
-  const valid =
-    /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
-  if (!valid) throw new Invalid(`${field} "${value}" is not a date: write YYYY-MM-DD`, field, row);
+  if (!isDay(value)) throw new Invalid(`${field} "${value}" is not a date: write YYYY-MM-DD`, field, row);
 }
 
 function checkDates(startsOn: string, endsOn: string, row?: number) {
@@ -165,13 +165,6 @@ function checkRange(filter: CampaignFilter) {
   if (filter.from && filter.to && filter.to < filter.from) {
     throw new Invalid(`to ${filter.to} is before from ${filter.from}`, 'to');
   }
-}
-
-/** New sharing columns when the update touches sharing; sharing alone resets the list. */
-function sharingUpdate(input: CampaignUpdateT, current: { sharing: Sharing; shared_with: string[] }) {
-  if (input.sharing === undefined && input.sharedWith === undefined) return {};
-  const sharedWith = input.sharedWith ?? (input.sharing ? [] : current.shared_with);
-  return sharingColumns({ sharing: input.sharing ?? current.sharing, sharedWith }, current.sharing);
 }
 
 /**

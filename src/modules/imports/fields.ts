@@ -1,6 +1,8 @@
 // Checks for single values arriving as text (CSV cells, CLI options), each failing with Invalid
 // naming the field and row.
+
 import { Invalid } from '../../errors.ts';
+import { isCalendarDate } from '../../shared/dates.ts';
 
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?)?(?:Z|[+-]\d{2}:?\d{2})?$/i;
 
@@ -20,20 +22,6 @@ export function parseTime(text: string | undefined, field: string, row?: number)
   const time = new Date(normalized);
   if (Number.isNaN(time.getTime())) throw new Invalid(`${field} "${value}" is not a real date`, field, row);
   return time;
-}
-
-// JavaScript's Date rolls 30 February over into March; a person who typed it made a mistake.
-function isCalendarDate(value: string): boolean {
-  const [, y, m, d, hh = '0', mm = '0', ss = '0'] = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?/i.exec(value) ?? [];
-  const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
-  return (
-    date.getUTCFullYear() === Number(y) &&
-    date.getUTCMonth() === Number(m) - 1 &&
-    date.getUTCDate() === Number(d) &&
-    Number(hh) < 24 &&
-    Number(mm) < 60 &&
-    Number(ss) < 60
-  );
 }
 
 export function parseCount(text: string | undefined, field: string, row: number | undefined, min = 0, fallback?: number): number {
