@@ -17,6 +17,20 @@ export function sharingColumns(
   return result;
 }
 
+/**
+ * The sharing columns a change asks for, merged with the record's current sharing: nothing when
+ * the change does not touch sharing; a new level without countries clears them.
+ * @example sharingUpdate({ sharing: 'operation' }, current) // { sharing: 'operation', shared_with: [] }
+ */
+export function sharingUpdate(
+  input: { sharing?: Sharing | undefined; sharedWith?: readonly string[] | undefined },
+  current: { sharing: Sharing; shared_with: readonly string[] },
+) {
+  if (input.sharing === undefined && input.sharedWith === undefined) return {};
+  const sharedWith = input.sharedWith ?? (input.sharing ? [] : current.shared_with);
+  return sharingColumns({ sharing: input.sharing ?? current.sharing, sharedWith }, current.sharing);
+}
+
 /** The sharing part of a record as callers see it. */
 export function presentSharing(actor: Actor, record: SharedRecord & { owner_country: string }) {
   return {

@@ -9,7 +9,7 @@ import type { Database, Queryable } from '../../db/connection.ts';
 import { Forbidden, Invalid, NotFound } from '../../errors.ts';
 import { decodeCursor, pageOf } from '../../server/pagination.ts';
 import { requireOperation } from '../operations/service.ts';
-import { sharingColumns } from '../shared-record.ts';
+import { sharingColumns, sharingUpdate } from '../shared-record.ts';
 import { checkJourney } from './journeys.ts';
 import { presentCase, presentCaseFields } from './present.ts';
 import * as repo from './repo.ts';
@@ -156,17 +156,14 @@ export async function updateCase(database: Database, actor: Actor, id: string, i
     const status = input.status ?? c.status;
     const closedOn = input.closedOn ?? (status === 'open' ? null : c.closed_on);
     if (statusChanges) checkStatus(status, c.opened_on, closedOn);
-    const sharing =
-      input.sharing !== undefined || input.sharedWith !== undefined
-        ? sharingColumns({ sharing: input.sharing ?? c.sharing, sharedWith: input.sharedWith ?? (input.sharing ? [] : c.shared_with) }, c.sharing)
-        : undefined;
+    const sharing = sharingUpdate(input, c);
     await tx
       .updateTable('cases')
       .set({
         ...(title !== undefined ? { title } : {}),
         ...(input.summary !== undefined ? { summary: input.summary } : {}),
         ...(input.offences !== undefined ? { offences: input.offences } : {}),
-        ...(sharing ?? {}),
+        ...sharing,
         ...(statusChanges ? { status, closed_on: closedOn } : {}),
         updated_at: new Date(),
       })
