@@ -6,6 +6,7 @@ import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-route
 import { ApiError, api, currentToken, type Me, type Operation } from './api.ts';
 import { Layout } from './components/Layout.tsx';
 import { setUpI18n } from './i18n.ts';
+import { chooseOperation } from './operation.ts';
 import { CasePage, CasesList } from './pages/Cases.tsx';
 import { Dashboard } from './pages/Dashboard.tsx';
 import { FieldEntry } from './pages/FieldEntry.tsx';
@@ -56,8 +57,7 @@ if (token && window.location.pathname === '/') {
   void queryClient.prefetchQuery({ queryKey: ['me', token], queryFn: () => api<Me>('/api/auth/me'), staleTime: Infinity });
   void queryClient.prefetchQuery({ queryKey: ['operations'], queryFn: () => api<Operation[]>('/api/operations') }).then(() => {
     const operations = queryClient.getQueryData<Operation[]>(['operations']) ?? [];
-    const remembered = localStorage.getItem('cordon.operation');
-    const first = operations.find((o) => o.id === remembered) ?? operations[0];
+    const first = chooseOperation(operations, new URLSearchParams(window.location.search).get('operation'));
     if (first) void queryClient.prefetchQuery({ queryKey: ['results', first.id], queryFn: () => api(`/api/operations/${first.id}/results`) });
   });
 }

@@ -11,9 +11,9 @@ import { CaseJourney, type Journey, journeyPath } from '../components/CaseJourne
 import { Empty, Failed, Loading } from '../components/States.tsx';
 import { OFFENCES } from '../../../src/shared/vocabulary.ts';
 import { useFormat } from '../format.ts';
+import { chooseOperation, rememberOperation } from '../operation.ts';
 
 const WorldMap = lazy(() => import('../components/WorldMap.tsx').then((m) => ({ default: m.WorldMap })));
-const LAST_OPERATION = 'cordon.operation';
 const FILTERS = ['status', 'offence', 'nationality', 'country', 'q'] as const;
 type Sharing = 'owner' | 'listed' | 'operation';
 
@@ -82,8 +82,7 @@ export function CasesList() {
   if (operations.isPending) return <Loading />;
   if (operations.isError) return <Failed error={operations.error} retry={() => void operations.refetch()} />;
   if (operations.data.length === 0) return <Empty>{t('cases.noOperations')}</Empty>;
-  const remembered = localStorage.getItem(LAST_OPERATION);
-  const chosen = operations.data.find((o) => o.id === remembered) ?? operations.data[0]!;
+  const chosen = chooseOperation(operations.data)!;
   return (
     <section className="page cases">
       <div className="page-head">
@@ -178,7 +177,7 @@ function CaseTable({ operationId }: { operationId: string }) {
   const { t } = useTranslation();
   const format = useFormat();
   const [params] = useSearchParams();
-  useEffect(() => localStorage.setItem(LAST_OPERATION, operationId), [operationId]);
+  useEffect(() => rememberOperation(operationId), [operationId]);
   const filter = new URLSearchParams();
   for (const f of FILTERS) {
     const value = params.get(f);

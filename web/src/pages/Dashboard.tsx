@@ -8,10 +8,10 @@ import { api, type Figures, type Hotspot, type Operation, type Page, type Result
 import { BarChart, ColumnChart } from '../components/BarChart.tsx';
 import { Empty, Failed, Loading } from '../components/States.tsx';
 import { useFormat } from '../format.ts';
+import { chooseOperation, rememberOperation } from '../operation.ts';
 
 // The map (Natural Earth geometry, d3-geo) loads after the figures: they must not wait for it.
 const WorldMap = lazy(() => import('../components/WorldMap.tsx').then((m) => ({ default: m.WorldMap })));
-const LAST_OPERATION = 'cordon.operation';
 
 const HEADLINE = [
   'inspections',
@@ -52,11 +52,7 @@ export function Dashboard() {
   if (operations.isPending) return <Loading />;
   if (operations.isError) return <Failed error={operations.error} retry={() => void operations.refetch()} />;
   if (operations.data.length === 0) return <Empty>{t('dashboard.noOperations')}</Empty>;
-  const remembered = localStorage.getItem(LAST_OPERATION);
-  const chosen =
-    operations.data.find((o) => o.id === params.get('operation')) ??
-    operations.data.find((o) => o.id === remembered) ??
-    operations.data[0]!;
+  const chosen = chooseOperation(operations.data, params.get('operation'))!;
   return (
     <section className="page dashboard">
       <div className="page-head">
@@ -84,7 +80,7 @@ export function Dashboard() {
 function OperationResults({ operation }: { operation: Operation }) {
   const { t } = useTranslation();
   const format = useFormat();
-  useEffect(() => localStorage.setItem(LAST_OPERATION, operation.id), [operation.id]);
+  useEffect(() => rememberOperation(operation.id), [operation.id]);
   const results = useQuery({
     queryKey: ['results', operation.id],
     queryFn: () => api<Results>(`/api/operations/${operation.id}/results`),

@@ -8,6 +8,7 @@ import { api, ApiError, type Hotspot, type Operation, type Page, type Results } 
 import { Empty, Failed, Loading } from '../components/States.tsx';
 import { INSPECTION_KINDS, OFFENCES } from '../../../src/shared/vocabulary.ts';
 import { useFormat } from '../format.ts';
+import { chooseOperation } from '../operation.ts';
 import { useSession } from '../session.tsx';
 
 const ENTRY_KINDS = ['inspection', 'arrest', 'rescue', 'interception'] as const;
@@ -45,8 +46,7 @@ export function FieldEntry() {
   const operations = useQuery({ queryKey: ['operations'], queryFn: () => api<Operation[]>('/api/operations') });
   if (operations.isPending) return <Loading />;
   if (operations.isError) return <Failed error={operations.error} retry={() => void operations.refetch()} />;
-  const remembered = localStorage.getItem('cordon.operation');
-  const operation = operations.data.find((o) => o.id === remembered) ?? operations.data[0];
+  const operation = chooseOperation(operations.data);
   if (!operation) return <Empty>{t('dashboard.noOperations')}</Empty>;
   return <EntryForm operation={operation} />;
 }
