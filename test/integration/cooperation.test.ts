@@ -31,6 +31,7 @@ interface Item {
   overdue: boolean;
   messages: number;
   createdAt: string;
+  caseId: string | null;
 }
 
 describe.each(engines)('cooperation requests on %s', (engine) => {
@@ -405,6 +406,10 @@ describe.each(engines)('cooperation requests on %s', (engine) => {
       (await list(USERS.officerIn, '?box=inbox&priority=normal')).items.every((r) => r.priority === 'normal'),
     ).toBe(true);
     expect((await list(USERS.officerIn, '?status=answered')).items.map((r) => r.id)).toContain(aboutChild);
+    const aboutTheCase = (await list(USERS.officerNp, `?case=${childCase}`)).items;
+    expect(aboutTheCase.map((r) => r.id)).toContain(aboutChild);
+    expect(aboutTheCase.every((r) => r.caseId === childCase)).toBe(true);
+    expect((await list(USERS.officerTr, `?case=${childCase}`)).items).toEqual([]);
     expect((await list(USERS.officerTr, '?box=inbox')).items.every((r) => r.id !== aboutChild)).toBe(true);
     expect((await list(USERS.partnerNp)).items).toEqual([]);
     expect(

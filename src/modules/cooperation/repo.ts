@@ -60,6 +60,7 @@ export function listRequests(
   if (box === 'inbox') query = query.where('r.from_bureau_id', '<>', actor.bureauId);
   if (filter.status) query = query.where('r.status', '=', filter.status);
   if (filter.priority) query = query.where('r.priority', '=', filter.priority);
+  if (filter.case) query = query.where('r.case_id', '=', filter.case);
   if (after) {
     query = query.where(
       sql<SqlBool>`(r.priority = 'urgent', r.created_at, r.id) < (${after.urgent}::boolean, ${after.createdAt}::timestamptz, ${after.id}::uuid)`,

@@ -97,6 +97,7 @@ export const CooperationListQuery = Type.Object(
     ),
     status: Type.Optional(StringEnum(REQUEST_STATUSES)),
     priority: Type.Optional(StringEnum(PRIORITIES)),
+    case: Type.Optional({ ...Id, description: 'requests about this case' }),
     ...PageQuery,
   },
   { additionalProperties: false },
