@@ -1,10 +1,11 @@
 // The web application's entry: languages, data caching, the session and the routes.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { StrictMode } from 'react';
+import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import { ApiError, api, currentToken, type Me, type Operation } from './api.ts';
 import { Layout } from './components/Layout.tsx';
+import { Loading } from './components/States.tsx';
 import { setUpI18n } from './i18n.ts';
 import { chooseOperation } from './operation.ts';
 import { CasePage, CasesList } from './pages/Cases.tsx';
@@ -14,6 +15,14 @@ import { Login, SessionExpired } from './pages/Login.tsx';
 import { NotFound } from './pages/NotFound.tsx';
 import { SessionProvider, useSession } from './session.tsx';
 import './styles.css';
+
+// Screens away from the first one load when first opened, keeping the first screen's script small.
+const HotspotsList = lazy(() => import('./pages/Hotspots.tsx').then((m) => ({ default: m.HotspotsList })));
+const HotspotPage = lazy(() => import('./pages/Hotspots.tsx').then((m) => ({ default: m.HotspotPage })));
+const CooperationInbox = lazy(() => import('./pages/Cooperation.tsx').then((m) => ({ default: m.CooperationInbox })));
+const CooperationNew = lazy(() => import('./pages/Cooperation.tsx').then((m) => ({ default: m.CooperationNew })));
+const CampaignsList = lazy(() => import('./pages/Campaigns.tsx').then((m) => ({ default: m.CampaignsList })));
+const CampaignEntry = lazy(() => import('./pages/Campaigns.tsx').then((m) => ({ default: m.CampaignEntry })));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -34,6 +43,10 @@ function SignedIn() {
   return <Layout />;
 }
 
+function Later({ page }: { page: React.ReactNode }) {
+  return <Suspense fallback={<Loading />}>{page}</Suspense>;
+}
+
 function App() {
   return (
     <Routes>
@@ -44,6 +57,13 @@ function App() {
         <Route path="cases" element={<CasesList />} />
         <Route path="cases/:id" element={<CasePage />} />
         <Route path="field" element={<FieldEntry />} />
+        <Route path="hotspots" element={<Later page={<HotspotsList />} />} />
+        <Route path="hotspots/:id" element={<Later page={<HotspotPage />} />} />
+        <Route path="cooperation" element={<Later page={<CooperationInbox />} />} />
+        <Route path="cooperation/new" element={<Later page={<CooperationNew />} />} />
+        <Route path="campaigns" element={<Later page={<CampaignsList />} />} />
+        <Route path="campaigns/new" element={<Later page={<CampaignEntry />} />} />
+        <Route path="campaigns/:id" element={<Later page={<CampaignEntry />} />} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

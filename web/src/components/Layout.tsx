@@ -27,7 +27,10 @@ export function Layout() {
           <NavLink to="/" end>
             {t('nav.dashboard')}
           </NavLink>
+          <NavLink to="/hotspots">{t('nav.hotspots')}</NavLink>
           <NavLink to="/cases">{t('nav.cases')}</NavLink>
+          <NavLink to="/cooperation">{t('nav.cooperation')}</NavLink>
+          <NavLink to="/campaigns">{t('nav.campaigns')}</NavLink>
           {me?.roles.some((r) => r === 'field' || r === 'officer' || r === 'admin') && <NavLink to="/field">{t('nav.fieldEntry')}</NavLink>}
         </nav>
         <div className="account">

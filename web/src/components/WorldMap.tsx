@@ -29,7 +29,10 @@ const projection = geoNaturalEarth1().fitExtent(
 const path = geoPath(projection);
 
 function shapes(): Shape[] {
-  const collection = feature(topology, topology.objects.countries) as FeatureCollection<Geometry, { name: string }>;
+  const collection = feature(topology, topology.objects.countries) as FeatureCollection<
+    Geometry,
+    { name: string }
+  >;
   return collection.features.map((f: Feature<Geometry, { name: string }>) => ({
     code: alpha2OfNumeric(String(f.id)),
     d: path(f) ?? '',
@@ -58,7 +61,12 @@ export interface WorldMapProps {
   countryTitle: (code: string, value: number | undefined) => string;
   points?: MapPoint[];
   routes?: MapRoute[];
-  legend: { low: string; high: string };
+  /** The shading's scale; none when the shading only marks places. */
+  legend?: { low: string; high: string };
+  /** Zooms to these places (a hotspot, a country's hotspots); the whole world when empty. */
+  focus?: { lat: number; lon: number }[];
+  /** Points drawn larger and labelled, e.g. the hotspot the page is about. */
+  highlight?: string;
 }
 
 // Sequential blues, light to dark; every step keeps 3:1 contrast against the sea for the darker half.
@@ -66,7 +74,10 @@ const SHADES = ['#dbe9f6', '#bad6eb', '#89bedc', '#539ecd', '#2b7bba', '#0b559f'
 
 function shade(value: number | undefined, max: number): string {
   if (value === undefined || max <= 0) return '#eceff3';
-  const i = Math.min(SHADES.length - 1, Math.floor((Math.sqrt(value) / Math.sqrt(max)) * (SHADES.length - 1)));
+  const i = Math.min(
+    SHADES.length - 1,
+    Math.floor((Math.sqrt(value) / Math.sqrt(max)) * (SHADES.length - 1)),
+  );
   return SHADES[Math.max(0, i)]!;
 }
 
@@ -91,27 +102,75 @@ function arc(stops: [number, number][]): string {
   return d;
 }
 
-export function WorldMap({ title, values, countryTitle, points = [], routes = [], legend }: WorldMapProps) {
+/**
+ * The SVG window: the whole map, or the smallest box (at most 8× closer) around the places to
+ * focus on, padded, in the map's proportions and kept inside it.
+ */
+function viewBox(focus: WorldMapProps['focus']): { box: string; scale: number } {
+  const xy = (focus ?? [])
+    .map((p) => projection([p.lon, p.lat]))
+    .filter((p): p is [number, number] => p !== null);
+  if (xy.length === 0) return { box: `0 0 ${WIDTH} ${HEIGHT}`, scale: 1 };
+  const xs = xy.map((p) => p[0]);
+  const ys = xy.map((p) => p[1]);
+  const [left, right, top, bottom] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  const w = Math.min(
+    WIDTH,
+    Math.max(WIDTH / 8, (right - left) * 1.4, ((bottom - top) * 1.4 * WIDTH) / HEIGHT),
+  );
+  const h = (w * HEIGHT) / WIDTH;
+  const x = Math.min(Math.max((left + right) / 2 - w / 2, 0), WIDTH - w);
+  const y = Math.min(Math.max((top + bottom) / 2 - h / 2, 0), HEIGHT - h);
+  return { box: `${x.toFixed(1)} ${y.toFixed(1)} ${w.toFixed(1)} ${h.toFixed(1)}`, scale: WIDTH / w };
+}
+
+export function WorldMap({
+  title,
+  values,
+  countryTitle,
+  points = [],
+  routes = [],
+  legend,
+  focus,
+  highlight,
+}: WorldMapProps) {
   const all = useMemo(shapes, []);
-  const centroids = useMemo(() => new Map(all.filter((s) => s.code).map((s) => [s.code!, s.centroid])), [all]);
+  const centroids = useMemo(
+    () => new Map(all.filter((s) => s.code).map((s) => [s.code!, s.centroid])),
+    [all],
+  );
   const max = Math.max(0, ...values.values());
   const maxWeight = Math.max(1, ...routes.map((r) => r.weight));
+  const { box, scale } = viewBox(focus);
   return (
-    <figure className="world-map">
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={title}>
+    <figure className={scale > 1 ? 'world-map world-map-focus' : 'world-map'}>
+      <svg viewBox={box} role="img" aria-label={title}>
         <title>{title}</title>
         <path className="sphere" d={path({ type: 'Sphere' }) ?? ''} />
         {all.map((s, i) => (
-          <path key={s.code ?? `x${i}`} d={s.d} fill={shade(s.code ? values.get(s.code) : undefined, max)} className="country">
+          <path
+            key={s.code ?? `x${i}`}
+            d={s.d}
+            fill={shade(s.code ? values.get(s.code) : undefined, max)}
+            className="country"
+          >
             {s.code && values.has(s.code) && <title>{countryTitle(s.code, values.get(s.code))}</title>}
           </path>
         ))}
         <g className="routes">
           {routes.map((r) => {
-            const stops = r.path.map((c) => centroids.get(c)).filter((c): c is [number, number] => c !== undefined);
+            const stops = r.path
+              .map((c) => centroids.get(c))
+              .filter((c): c is [number, number] => c !== undefined);
             if (stops.length < 2) return null;
             return (
-              <path key={r.key} d={arc(stops)} className="route" strokeWidth={1.5 + (3.5 * r.weight) / maxWeight} data-route={r.path.join('-')}>
+              <path
+                key={r.key}
+                d={arc(stops)}
+                className="route"
+                strokeWidth={1.5 + (3.5 * r.weight) / maxWeight}
+                data-route={r.path.join('-')}
+              >
                 <title>{r.title}</title>
               </path>
             );
@@ -120,23 +179,34 @@ export function WorldMap({ title, values, countryTitle, points = [], routes = []
         <g className="points">
           {points.map((p) => {
             const xy = projection([p.lon, p.lat]);
-            return xy ? (
-              <circle key={p.id} cx={xy[0]} cy={xy[1]} r={2.2} className="point">
+            if (!xy) return null;
+            const marked = p.id === highlight;
+            return (
+              <circle
+                key={p.id}
+                cx={xy[0]}
+                cy={xy[1]}
+                r={(marked ? 5 : 2.2) / Math.sqrt(scale)}
+                className={marked ? 'point point-marked' : 'point'}
+                data-point={p.id}
+              >
                 <title>{p.title}</title>
               </circle>
-            ) : null;
+            );
           })}
         </g>
       </svg>
-      <figcaption className="legend">
-        <span>{legend.low}</span>
-        <span className="legend-scale" aria-hidden="true">
-          {SHADES.map((c) => (
-            <span key={c} style={{ background: c }} />
-          ))}
-        </span>
-        <span>{legend.high}</span>
-      </figcaption>
+      {legend && (
+        <figcaption className="legend">
+          <span>{legend.low}</span>
+          <span className="legend-scale" aria-hidden="true">
+            {SHADES.map((c) => (
+              <span key={c} style={{ background: c }} />
+            ))}
+          </span>
+          <span>{legend.high}</span>
+        </figcaption>
+      )}
     </figure>
   );
 }

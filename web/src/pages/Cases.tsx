@@ -2,20 +2,24 @@
 // can be bookmarked or sent), and one case in full: its persons (child victims masked for those
 // who may not see them), the victims' journeys as timelines and on the map, and linked outcomes.
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import countries from 'i18n-iso-countries';
 import { type FormEvent, lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { ApiError, api, type Operation, type Page } from '../api.ts';
 import { CaseJourney, type Journey, journeyPath } from '../components/CaseJourney.tsx';
+import { type Sharing, SharingText } from '../components/Sharing.tsx';
 import { Empty, Failed, Loading } from '../components/States.tsx';
 import { OFFENCES } from '../../../src/shared/vocabulary.ts';
-import { useFormat } from '../format.ts';
+import { useFilters } from '../filters.ts';
+import { useCountryOptions, useFormat } from '../format.ts';
 import { chooseOperation, rememberOperation } from '../operation.ts';
+import { useSession } from '../session.tsx';
 
+const CaseCooperation = lazy(() => import('./Cooperation.tsx').then((m) => ({ default: m.CaseCooperation })));
+/** Roles that may send cooperation requests (the server decides; this only hides the link). */
+const WRITERS = new Set(['admin', 'officer', 'coordinator']);
 const WorldMap = lazy(() => import('../components/WorldMap.tsx').then((m) => ({ default: m.WorldMap })));
 const FILTERS = ['status', 'offence', 'nationality', 'country', 'q'] as const;
-type Sharing = 'owner' | 'listed' | 'operation';
 
 interface CaseSummary {
   id: string;
@@ -59,6 +63,7 @@ interface CaseFile {
   openedOn: string;
   closedOn: string | null;
   offences: string[];
+  ownerBureauId: string;
   ownerCountry: string;
   sharing: Sharing;
   sharedWith: string[];
@@ -66,14 +71,6 @@ interface CaseFile {
   journeys: Journey[];
   outcomes: { id: string; kind: string; at: string; country: string; persons: number }[];
   hiddenOutcomes: number;
-}
-
-/** Country codes sorted by their name in the reader's language. */
-function useCountryOptions() {
-  const format = useFormat();
-  return Object.keys(countries.getAlpha2Codes())
-    .map((code) => ({ code, name: format.country(code) }))
-    .sort((a, b) => a.name.localeCompare(b.name, format.locale));
 }
 
 export function CasesList() {
@@ -97,16 +94,10 @@ export function CasesList() {
 
 function CaseFilters() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
+  const [params, set, clear] = useFilters();
   const options = useCountryOptions();
   const [words, setWords] = useState(params.get('q') ?? '');
   useEffect(() => setWords(params.get('q') ?? ''), [params]);
-  const set = (key: (typeof FILTERS)[number], value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
   const submit = (event: FormEvent) => {
     event.preventDefault();
     set('q', words.trim());
@@ -165,7 +156,7 @@ function CaseFilters() {
         </button>
       </div>
       {any && (
-        <button type="button" className="link" onClick={() => setParams(new URLSearchParams(), { replace: true })}>
+        <button type="button" className="link" onClick={clear}>
           {t('cases.clear')}
         </button>
       )}
@@ -291,6 +282,7 @@ export function CasePage() {
 function CaseView({ file }: { file: CaseFile }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const { me } = useSession();
   return (
     <>
       <header className="case-head">
@@ -302,10 +294,8 @@ function CaseView({ file }: { file: CaseFile }) {
           <li>{t('cases.ownedBy', { country: format.country(file.ownerCountry) })}</li>
           <li>{t('cases.openedOn', { date: format.day(file.openedOn) })}</li>
           {file.closedOn && <li>{t('cases.closedOn', { date: format.day(file.closedOn) })}</li>}
-          <li data-sharing={file.sharing}>
-            {file.sharing === 'listed' && file.sharedWith.length > 0
-              ? t('cases.sharedWith', { countries: file.sharedWith.map((c) => format.country(c)).join(', ') })
-              : t(`cases.sharings.${file.sharing}`)}
+          <li>
+            <SharingText sharing={file.sharing} sharedWith={file.sharedWith} />
           </li>
         </ul>
         {file.offences.length > 0 && (
@@ -325,6 +315,9 @@ function CaseView({ file }: { file: CaseFile }) {
       <Persons persons={file.persons} />
       <Journeys file={file} />
       <Outcomes file={file} />
+      <Suspense fallback={<Loading />}>
+        <CaseCooperation caseId={file.id} canSend={me !== undefined && me.bureau.id === file.ownerBureauId && me.roles.some((r) => WRITERS.has(r))} />
+      </Suspense>
     </>
   );
 }

@@ -4,6 +4,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import { api, ApiError, type Hotspot, type Operation, type Page, type Results } from '../api.ts';
 import { Empty, Failed, Loading } from '../components/States.tsx';
 import { INSPECTION_KINDS, OFFENCES } from '../../../src/shared/vocabulary.ts';
@@ -56,7 +57,13 @@ function EntryForm({ operation }: { operation: Operation }) {
   const format = useFormat();
   const { me } = useSession();
   const queryClient = useQueryClient();
-  const [draft, setDraft] = useState<Draft>(loadDraft);
+  const [params] = useSearchParams();
+  // Opened from a hotspot's page: that hotspot is chosen, the rest of the draft is kept.
+  const [draft, setDraft] = useState<Draft>(() => {
+    const loaded = loadDraft();
+    const asked = params.get('hotspot');
+    return asked ? { ...loaded, hotspotId: asked } : loaded;
+  });
   const [saved, setSaved] = useState<string | null>(null);
   const country = me?.bureau.country;
   const hotspots = useQuery({

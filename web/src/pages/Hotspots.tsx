@@ -1,0 +1,469 @@
+// Hotspots: the operation's places of interest (crossings, airports, ports, compounds…) as a list
+// and on the map, filtered by country and kind (kept in the address); and one hotspot's page with
+// where it is and the inspections and outcomes recorded there.
+import { type InfiniteData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { lazy, Suspense, useEffect, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { ApiError, api, type Hotspot, type Operation, type Page } from '../api.ts';
+import { type Sharing, SharingText } from '../components/Sharing.tsx';
+import { Empty, Failed, Loading } from '../components/States.tsx';
+import { useFilters } from '../filters.ts';
+import { useCountryOptions, useFormat } from '../format.ts';
+import { chooseOperation, rememberOperation } from '../operation.ts';
+import { useSession } from '../session.tsx';
+import { HOTSPOT_KINDS } from '../../../src/modules/hotspots/schema.ts';
+
+const WorldMap = lazy(() => import('../components/WorldMap.tsx').then((m) => ({ default: m.WorldMap })));
+const FILTERS = ['country', 'kind'] as const;
+/** The map asks for this many hotspots at once (the API's largest page). */
+const MAP_LIMIT = 1000;
+
+type SharedHotspot = Hotspot & { ownerCountry: string; sharing: Sharing; sharedWith: string[] };
+
+interface Inspection {
+  id: string;
+  at: string;
+  kind: string;
+  country: string;
+  personsChecked: number;
+  notes: string;
+  ownerCountry: string;
+}
+
+interface Outcome {
+  id: string;
+  at: string;
+  kind: string;
+  country: string;
+  persons: number;
+  offences: string[];
+  status: 'open' | 'closed' | null;
+  notes: string;
+  ownerCountry: string;
+}
+
+function useOperation() {
+  return useQuery({ queryKey: ['operations'], queryFn: () => api<Operation[]>('/api/operations') });
+}
+
+/** A page-at-a-time list from the API: `next` is the cursor of the following page. */
+function usePaged<T>(key: readonly unknown[], path: string, search: URLSearchParams, limit = 50) {
+  return useInfiniteQuery({
+    queryKey: [...key, search.toString()],
+    queryFn: ({ pageParam }) => {
+      const query = new URLSearchParams(search);
+      query.set('limit', String(limit));
+      if (pageParam) query.set('cursor', pageParam);
+      return api<Page<T>>(`${path}?${query}`);
+    },
+    initialPageParam: '',
+    getNextPageParam: (last) => last.next ?? undefined,
+  });
+}
+
+function items<T>(data: InfiniteData<Page<T>> | undefined): T[] {
+  return data?.pages.flatMap((p) => p.items) ?? [];
+}
+
+function ShowMore({ query, label }: { query: { hasNextPage: boolean; isFetchingNextPage: boolean; fetchNextPage: () => unknown }; label: string }) {
+  const { t } = useTranslation();
+  if (!query.hasNextPage) return null;
+  return (
+    <p className="more">
+      <button type="button" className="primary" disabled={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
+        {query.isFetchingNextPage ? t('hotspots.loadingMore') : label}
+      </button>
+    </p>
+  );
+}
+
+export function HotspotsList() {
+  const { t } = useTranslation();
+  const operations = useOperation();
+  if (operations.isPending) return <Loading />;
+  if (operations.isError) return <Failed error={operations.error} retry={() => void operations.refetch()} />;
+  const chosen = chooseOperation(operations.data);
+  if (!chosen) return <Empty>{t('dashboard.noOperations')}</Empty>;
+  return (
+    <section className="page hotspots">
+      <div className="page-head">
+        <h1>{t('hotspots.title')}</h1>
+        <p className="operation-name">{chosen.name}</p>
+      </div>
+      <HotspotFilters />
+      <HotspotsOf operationId={chosen.id} />
+    </section>
+  );
+}
+
+function HotspotFilters() {
+  const { t } = useTranslation();
+  const [params, set, clear] = useFilters();
+  const options = useCountryOptions();
+  return (
+    <form className="panel case-filters" aria-label={t('hotspots.filters')} onSubmit={(e) => e.preventDefault()}>
+      <label>
+        {t('hotspots.country')}
+        <select value={params.get('country') ?? ''} onChange={(e) => set('country', e.target.value)}>
+          <option value="">{t('hotspots.anyCountry')}</option>
+          {options.map((c) => (
+            <option key={c.code} value={c.code}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('hotspots.kind')}
+        <select value={params.get('kind') ?? ''} onChange={(e) => set('kind', e.target.value)}>
+          <option value="">{t('hotspots.anyKind')}</option>
+          {HOTSPOT_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`hotspots.kinds.${k}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {FILTERS.some((f) => params.get(f)) && (
+        <button type="button" className="link" onClick={clear}>
+          {t('hotspots.clear')}
+        </button>
+      )}
+    </form>
+  );
+}
+
+function HotspotsOf({ operationId }: { operationId: string }) {
+  const [params] = useSearchParams();
+  useEffect(() => rememberOperation(operationId), [operationId]);
+  const filter = new URLSearchParams();
+  for (const f of FILTERS) {
+    const value = params.get(f);
+    if (value) filter.set(f, value);
+  }
+  return (
+    <>
+      <HotspotMap operationId={operationId} filter={filter} />
+      <HotspotTable operationId={operationId} filter={filter} />
+    </>
+  );
+}
+
+function HotspotMap({ operationId, filter }: { operationId: string; filter: URLSearchParams }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const query = new URLSearchParams(filter);
+  query.set('limit', String(MAP_LIMIT));
+  const hotspots = useQuery({
+    queryKey: ['hotspots', operationId, 'map', filter.toString()],
+    queryFn: () => api<Page<Hotspot>>(`/api/operations/${operationId}/hotspots?${query}`),
+  });
+  const perCountry = useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const h of hotspots.data?.items ?? []) counts.set(h.country, (counts.get(h.country) ?? 0) + 1);
+    return counts;
+  }, [hotspots.data]);
+  return (
+    <section className="panel" aria-labelledby="hotspot-map">
+      <h2 id="hotspot-map">{t('hotspots.map')}</h2>
+      {hotspots.isPending ? (
+        <Loading />
+      ) : hotspots.isError ? (
+        <Failed error={hotspots.error} retry={() => void hotspots.refetch()} />
+      ) : (
+        <>
+          <Suspense fallback={<Loading />}>
+            <WorldMap
+              title={t('hotspots.mapTitle', { count: hotspots.data.items.length })}
+              values={perCountry}
+              countryTitle={(code, value) => t('hotspots.countryCount', { country: format.country(code), count: value ?? 0 })}
+              points={hotspots.data.items.map((h) => ({
+                id: h.id,
+                lat: h.latitude,
+                lon: h.longitude,
+                title: t('map.hotspot', { name: h.name, country: format.country(h.country) }),
+              }))}
+              legend={{ low: t('map.legendLow'), high: t('map.legendHigh') }}
+              focus={filter.has('country') ? hotspots.data.items.map((h) => ({ lat: h.latitude, lon: h.longitude })) : undefined}
+            />
+          </Suspense>
+          {hotspots.data.next && <p className="muted">{t('hotspots.mapCapped', { count: MAP_LIMIT })}</p>}
+        </>
+      )}
+    </section>
+  );
+}
+
+function HotspotTable({ operationId, filter }: { operationId: string; filter: URLSearchParams }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const hotspots = usePaged<SharedHotspot>(['hotspots', operationId, 'list'], `/api/operations/${operationId}/hotspots`, filter);
+  if (hotspots.isPending) return <Loading />;
+  if (hotspots.isError) return <Failed error={hotspots.error} retry={() => void hotspots.refetch()} />;
+  const rows = items(hotspots.data);
+  if (rows.length === 0) return <Empty>{t('hotspots.empty')}</Empty>;
+  return (
+    <section className="panel">
+      <div className="panel-head">
+        <h2 id="hotspot-list">{t('hotspots.list')}</h2>
+        <p className="muted" aria-live="polite">
+          {t('hotspots.shown', { count: rows.length })}
+        </p>
+      </div>
+      <div className="table-scroll">
+        <table aria-labelledby="hotspot-list" className="case-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('hotspots.column.name')}</th>
+              <th scope="col">{t('hotspots.column.kind')}</th>
+              <th scope="col">{t('hotspots.column.country')}</th>
+              <th scope="col">{t('hotspots.column.position')}</th>
+              <th scope="col">{t('hotspots.column.owner')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((h) => (
+              <tr key={h.id} data-hotspot={h.id}>
+                <th scope="row" className="case-title">
+                  <Link to={`/hotspots/${h.id}`}>{h.name}</Link>
+                </th>
+                <td data-label={t('hotspots.column.kind')}>{t(`hotspots.kinds.${h.kind}`, h.kind)}</td>
+                <td data-label={t('hotspots.column.country')}>{format.country(h.country)}</td>
+                <td data-label={t('hotspots.column.position')}>
+                  <Position lat={h.latitude} lon={h.longitude} />
+                </td>
+                <td data-label={t('hotspots.column.owner')}>{format.country(h.ownerCountry)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <ShowMore query={hotspots} label={t('hotspots.more')} />
+    </section>
+  );
+}
+
+function Position({ lat, lon }: { lat: number; lon: number }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const coordinate = new Intl.NumberFormat(format.locale, { minimumFractionDigits: 3, maximumFractionDigits: 3 });
+  const latitude = t(lat < 0 ? 'hotspots.south' : 'hotspots.north', { value: coordinate.format(Math.abs(lat)) });
+  const longitude = t(lon < 0 ? 'hotspots.west' : 'hotspots.east', { value: coordinate.format(Math.abs(lon)) });
+  return (
+    <span className="position">
+      {latitude}, {longitude}
+    </span>
+  );
+}
+
+export function HotspotPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const hotspot = useQuery({ queryKey: ['hotspot', id], queryFn: () => api<SharedHotspot & { operationId: string }>(`/api/hotspots/${encodeURIComponent(id)}`) });
+  if (hotspot.isPending) return <Loading />;
+  if (hotspot.isError) {
+    const missing = hotspot.error instanceof ApiError && (hotspot.error.status === 404 || hotspot.error.status === 400);
+    return (
+      <section className="page">
+        {missing ? <Empty>{t('hotspots.notFound')}</Empty> : <Failed error={hotspot.error} retry={() => void hotspot.refetch()} />}
+        <p>
+          <Link to="/hotspots">{t('hotspots.back')}</Link>
+        </p>
+      </section>
+    );
+  }
+  return <HotspotView hotspot={hotspot.data} />;
+}
+
+function HotspotView({ hotspot }: { hotspot: SharedHotspot & { operationId: string } }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { me } = useSession();
+  const mayLog = me?.roles.some((r) => r === 'field' || r === 'officer' || r === 'admin') && me.bureau.country === hotspot.country;
+  return (
+    <section className="page hotspot" data-hotspot={hotspot.id}>
+      <p className="back">
+        <Link to="/hotspots">{t('hotspots.back')}</Link>
+      </p>
+      <div className="page-head">
+        <h1>{hotspot.name}</h1>
+        <p className="operation-name">
+          {t(`hotspots.kinds.${hotspot.kind}`, hotspot.kind)} · {format.country(hotspot.country)}
+        </p>
+      </div>
+      <div className="panels">
+        <section className="panel" aria-labelledby="hotspot-where">
+          <h2 id="hotspot-where">{t('hotspots.where')}</h2>
+          <dl className="person-facts">
+            <div>
+              <dt>{t('hotspots.column.position')}</dt>
+              <dd>
+                <Position lat={hotspot.latitude} lon={hotspot.longitude} />
+              </dd>
+            </div>
+            <div>
+              <dt>{t('hotspots.column.owner')}</dt>
+              <dd>{format.country(hotspot.ownerCountry)}</dd>
+            </div>
+            <div>
+              <dt>{t('hotspots.sharing')}</dt>
+              <dd>
+                <SharingText sharing={hotspot.sharing} sharedWith={hotspot.sharedWith} />
+              </dd>
+            </div>
+          </dl>
+          {mayLog && (
+            <p>
+              <Link className="button primary" to={`/field?hotspot=${hotspot.id}`}>
+                {t('hotspots.logHere')}
+              </Link>
+            </p>
+          )}
+        </section>
+        <section className="panel" aria-labelledby="hotspot-place">
+          <h2 id="hotspot-place">{t('hotspots.onTheMap')}</h2>
+          <Suspense fallback={<Loading />}>
+            <WorldMap
+              title={t('hotspots.placeTitle', { name: hotspot.name, country: format.country(hotspot.country) })}
+              values={new Map([[hotspot.country, 1]])}
+              countryTitle={(code) => format.country(code)}
+              points={[{ id: hotspot.id, lat: hotspot.latitude, lon: hotspot.longitude, title: hotspot.name }]}
+              highlight={hotspot.id}
+              focus={[{ lat: hotspot.latitude, lon: hotspot.longitude }]}
+            />
+          </Suspense>
+        </section>
+      </div>
+      <HotspotInspections hotspot={hotspot} />
+      <HotspotOutcomes hotspot={hotspot} />
+    </section>
+  );
+}
+
+function HotspotInspections({ hotspot }: { hotspot: { id: string; operationId: string } }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const search = new URLSearchParams({ hotspot: hotspot.id });
+  const inspections = usePaged<Inspection>(['inspections', hotspot.operationId, 'hotspot'], `/api/operations/${hotspot.operationId}/inspections`, search, 20);
+  const rows = items(inspections.data);
+  return (
+    <section className="panel" aria-labelledby="hotspot-inspections">
+      <div className="panel-head">
+        <h2 id="hotspot-inspections">{t('hotspots.inspections')}</h2>
+        {rows.length > 0 && (
+          <p className="muted" aria-live="polite">
+            {t('hotspots.shown', { count: rows.length })}
+          </p>
+        )}
+      </div>
+      {inspections.isPending ? (
+        <Loading />
+      ) : inspections.isError ? (
+        <Failed error={inspections.error} retry={() => void inspections.refetch()} />
+      ) : rows.length === 0 ? (
+        <Empty>{t('hotspots.noInspections')}</Empty>
+      ) : (
+        <>
+          <div className="table-scroll">
+            <table aria-labelledby="hotspot-inspections" className="case-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('hotspots.column.when')}</th>
+                  <th scope="col">{t('hotspots.column.check')}</th>
+                  <th scope="col" className="num">
+                    {t('figures.personsChecked')}
+                  </th>
+                  <th scope="col">{t('hotspots.column.notes')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((i) => (
+                  <tr key={i.id} data-inspection={i.id}>
+                    <th scope="row">
+                      <time dateTime={i.at}>{format.dateTime(i.at)}</time>
+                    </th>
+                    <td data-label={t('hotspots.column.check')}>{t(`field.inspectionKinds.${i.kind}`, i.kind)}</td>
+                    <td className="num" data-label={t('figures.personsChecked')}>
+                      {format.number(i.personsChecked)}
+                    </td>
+                    <td className="notes" data-label={t('hotspots.column.notes')}>
+                      {i.notes || '—'}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <ShowMore query={inspections} label={t('hotspots.moreInspections')} />
+        </>
+      )}
+    </section>
+  );
+}
+
+function HotspotOutcomes({ hotspot }: { hotspot: { id: string; operationId: string } }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const search = new URLSearchParams({ hotspot: hotspot.id });
+  const outcomes = usePaged<Outcome>(['outcomes', hotspot.operationId, 'hotspot'], `/api/operations/${hotspot.operationId}/outcomes`, search, 20);
+  const rows = items(outcomes.data);
+  return (
+    <section className="panel" aria-labelledby="hotspot-outcomes">
+      <div className="panel-head">
+        <h2 id="hotspot-outcomes">{t('hotspots.outcomes')}</h2>
+        {rows.length > 0 && (
+          <p className="muted" aria-live="polite">
+            {t('hotspots.shown', { count: rows.length })}
+          </p>
+        )}
+      </div>
+      {outcomes.isPending ? (
+        <Loading />
+      ) : outcomes.isError ? (
+        <Failed error={outcomes.error} retry={() => void outcomes.refetch()} />
+      ) : rows.length === 0 ? (
+        <Empty>{t('hotspots.noOutcomes')}</Empty>
+      ) : (
+        <>
+          <div className="table-scroll">
+            <table aria-labelledby="hotspot-outcomes" className="case-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('hotspots.column.when')}</th>
+                  <th scope="col">{t('hotspots.column.outcome')}</th>
+                  <th scope="col" className="num">
+                    {t('hotspots.column.persons')}
+                  </th>
+                  <th scope="col">{t('hotspots.column.offences')}</th>
+                  <th scope="col">{t('hotspots.column.notes')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((o) => (
+                  <tr key={o.id} data-outcome={o.id} data-kind={o.kind}>
+                    <th scope="row">
+                      <time dateTime={o.at}>{format.dateTime(o.at)}</time>
+                    </th>
+                    <td data-label={t('hotspots.column.outcome')}>
+                      {t(`cases.outcomeKinds.${o.kind}`, o.kind)}
+                      {o.status && <span className={`badge status-${o.status}`}>{t(`cases.statuses.${o.status}`)}</span>}
+                    </td>
+                    <td className="num" data-label={t('hotspots.column.persons')}>
+                      {format.number(o.persons)}
+                    </td>
+                    <td data-label={t('hotspots.column.offences')}>{o.offences.length > 0 ? o.offences.map((x) => t(`offences.${x}`, x)).join(', ') : '—'}</td>
+                    <td className="notes" data-label={t('hotspots.column.notes')}>
+                      {o.notes || '—'}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <ShowMore query={outcomes} label={t('hotspots.moreOutcomes')} />
+        </>
+      )}
+    </section>
+  );
+}
