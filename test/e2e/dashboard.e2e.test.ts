@@ -54,6 +54,10 @@ describe.skipIf(!haveChromium)('dashboard in Chromium', () => {
     await page.getByRole('link', { name: 'Field entry' }).click();
     const totals = page.locator('.field-totals');
     await expect.poll(() => totals.textContent(), { timeout: 20_000 }).toMatch(/270,000 inspections/);
+    // Saved without a hotspot: the API's schema, checked in the page, names the field.
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.locator('#error-hotspotId').filter({ hasText: 'Fill in this field.' }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('hotspot');
     await page.getByLabel('Hotspot').selectOption({ index: 1 });
     await page.getByRole('button', { name: 'One more' }).click();
     await page.getByLabel('Notes').fill('Two travellers with one-way tickets paid by a "recruiter"');

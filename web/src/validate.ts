@@ -10,8 +10,6 @@ export type FieldErrors = Record<string, string>;
 
 function message(t: Translate, keyword: string, params: Record<string, unknown>): string {
   switch (keyword) {
-    case 'required':
-      return t('validation.required');
     case 'minLength':
       return Number(params.limit) === 1 ? t('validation.required') : t('validation.minLength', { limit: params.limit });
     case 'maxLength':
@@ -36,6 +34,12 @@ function message(t: Translate, keyword: string, params: Record<string, unknown>)
   }
 }
 
+function valueAt(value: unknown, path: string): unknown {
+  let here = value;
+  for (const key of path.split('.')) here = here && typeof here === 'object' ? (here as Record<string, unknown>)[key] : undefined;
+  return here;
+}
+
 /**
  * Checks a value against an API schema; an empty object means the server will accept its shape.
  * @example const errors = fieldErrors(CampaignCreate, draft, t); if (errors.title) …
@@ -48,7 +52,11 @@ export function fieldErrors(schema: TSchema, value: unknown, t: Translate): Fiel
       error.keyword === 'required'
         ? ((params.requiredProperties as string[] | undefined) ?? []).map((p) => [error.instancePath.slice(1), p].filter(Boolean).join('.'))
         : [error.instancePath.slice(1).replaceAll('/', '.')];
-    for (const field of fields) errors[field] ??= message(t, error.keyword, params);
+    for (const field of fields) {
+      // An empty field breaks its format or pattern too; what the person must hear is "fill it in".
+      const blank = valueAt(value, field) === '' || error.keyword === 'required';
+      errors[field] ??= blank ? t('validation.required') : message(t, error.keyword, params);
+    }
   }
   return errors;
 }

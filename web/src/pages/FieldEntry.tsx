@@ -7,7 +7,11 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { api, ApiError, type Hotspot, type Operation, type Page, type Results } from '../api.ts';
 import { Empty, Failed, Loading } from '../components/States.tsx';
+import type { TSchema } from 'typebox';
+import { InspectionCreate } from '../../../src/modules/inspections/schema.ts';
+import { OutcomeCreate } from '../../../src/modules/outcomes/schema.ts';
 import { INSPECTION_KINDS, OFFENCES } from '../../../src/shared/vocabulary.ts';
+import { type FieldErrors, fieldErrors } from '../validate.ts';
 import { useFormat } from '../format.ts';
 import { chooseOperation } from '../operation.ts';
 import { useSession } from '../session.tsx';
@@ -40,6 +44,26 @@ function loadDraft(): Draft {
   } catch {
     return fallback;
   }
+}
+
+/** What the draft is sent as: its address, its body, and the API schema the body must meet. */
+function entryRequest(operationId: string, d: Draft): { path: string; body: Record<string, unknown>; schema: TSchema } {
+  const moment = new Date(d.at);
+  const at = Number.isNaN(moment.getTime()) ? '' : moment.toISOString();
+  const common = { at, hotspotId: d.hotspotId, ...(d.notes.trim() ? { notes: d.notes.trim() } : {}) };
+  if (d.kind === 'inspection') {
+    return {
+      path: `/api/operations/${operationId}/inspections`,
+      body: { ...common, kind: d.inspectionKind, personsChecked: d.persons },
+      schema: InspectionCreate,
+    };
+  }
+  return {
+    path: `/api/operations/${operationId}/outcomes`,
+    body: { ...common, kind: d.kind, persons: d.persons, ...(d.kind === 'arrest' ? { offences: d.offences } : {}) },
+    // An arrest always sends its offences, so an empty choice breaks the schema's minItems at `offences`.
+    schema: OutcomeCreate,
+  };
 }
 
 export function FieldEntry() {
@@ -76,23 +100,15 @@ function EntryForm({ operation }: { operation: Operation }) {
   useEffect(() => localStorage.setItem(DRAFT_KEY, JSON.stringify(draft)), [draft]);
   const update = (change: Partial<Draft>) => {
     setSaved(null);
+    setInvalid({});
     setDraft((d) => ({ ...d, ...change }));
   };
 
+  const [invalid, setInvalid] = useState<FieldErrors>({});
   const submit = useMutation({
     mutationFn: async (d: Draft) => {
-      const at = new Date(d.at).toISOString();
-      const common = { at, hotspotId: d.hotspotId, ...(d.notes.trim() ? { notes: d.notes.trim() } : {}) };
-      if (d.kind === 'inspection') {
-        return api<{ id: string }>(`/api/operations/${operation.id}/inspections`, {
-          method: 'POST',
-          body: { ...common, kind: d.inspectionKind, personsChecked: d.persons },
-        });
-      }
-      return api<{ id: string }>(`/api/operations/${operation.id}/outcomes`, {
-        method: 'POST',
-        body: { ...common, kind: d.kind, persons: Math.max(1, d.persons), ...(d.kind === 'arrest' ? { offences: d.offences } : {}) },
-      });
+      const { path, body } = entryRequest(operation.id, d);
+      return api<{ id: string }>(path, { method: 'POST', body });
     },
     onSuccess: async (_data, d) => {
       setSaved(t(`field.saved.${d.kind}`));
@@ -104,8 +120,24 @@ function EntryForm({ operation }: { operation: Operation }) {
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
+    // The API's own schema, checked here first: the same rule, named at its field, no round trip.
+    const { schema, body } = entryRequest(operation.id, draft);
+    const errors = fieldErrors(schema, body, t);
+    setInvalid(errors);
+    if (Object.keys(errors).length > 0) {
+      const first = Object.keys(errors)[0]!.split('.')[0]!;
+      document.querySelector<HTMLElement>(`[data-field="${first}"]`)?.focus();
+      return;
+    }
     submit.mutate(draft);
   }
+  const fieldError = (field: string) =>
+    invalid[field] ? (
+      <span className="field-error" id={`error-${field}`}>
+        {invalid[field]}
+      </span>
+    ) : null;
+  const described = (field: string) => (invalid[field] ? { 'aria-invalid': true, 'aria-describedby': `error-${field}` } : {});
 
   const error = submit.error;
   const errorText =
@@ -118,7 +150,7 @@ function EntryForm({ operation }: { operation: Operation }) {
       : error
         ? t('field.errors.offline')
         : null;
-  const canSubmit = draft.hotspotId !== '' && (draft.kind !== 'arrest' || draft.offences.length > 0) && !submit.isPending;
+  const canSubmit = !submit.isPending;
   const total = results.data?.totals;
 
   return (
@@ -148,7 +180,7 @@ function EntryForm({ operation }: { operation: Operation }) {
         ) : (
           <label>
             {t('field.fields.hotspotId')}
-            <select name="hotspot" required value={draft.hotspotId} onChange={(e) => update({ hotspotId: e.target.value })}>
+            <select name="hotspot" data-field="hotspotId" required value={draft.hotspotId} onChange={(e) => update({ hotspotId: e.target.value })} {...described('hotspotId')}>
               <option value="">{hotspots.isPending ? t('states.loading') : t('field.chooseHotspot')}</option>
               {[...(hotspots.data?.items ?? [])]
                 .sort((a, b) => a.name.localeCompare(b.name))
@@ -158,12 +190,14 @@ function EntryForm({ operation }: { operation: Operation }) {
                   </option>
                 ))}
             </select>
+            {fieldError('hotspotId')}
           </label>
         )}
 
         <label>
           {t('field.fields.at')}
-          <input name="at" type="datetime-local" required value={draft.at} onChange={(e) => update({ at: e.target.value })} />
+          <input name="at" data-field="at" type="datetime-local" required value={draft.at} onChange={(e) => update({ at: e.target.value })} {...described('at')} />
+          {fieldError('at')}
         </label>
 
         {draft.kind === 'inspection' && (
@@ -187,6 +221,8 @@ function EntryForm({ operation }: { operation: Operation }) {
             </button>
             <input
               id="persons"
+              data-field={draft.kind === 'inspection' ? 'personsChecked' : 'persons'}
+              {...described(draft.kind === 'inspection' ? 'personsChecked' : 'persons')}
               name="persons"
               type="number"
               inputMode="numeric"
@@ -198,11 +234,13 @@ function EntryForm({ operation }: { operation: Operation }) {
               +
             </button>
           </div>
+          {fieldError(draft.kind === 'inspection' ? 'personsChecked' : 'persons')}
         </div>
 
         {draft.kind === 'arrest' && (
-          <fieldset className="offences">
+          <fieldset className="offences" data-field="offences" tabIndex={-1} {...described('offences')}>
             <legend>{t('field.fields.offences')}</legend>
+            {fieldError('offences')}
             {OFFENCES.map((o) => (
               <label key={o} className="check">
                 <input
@@ -218,9 +256,15 @@ function EntryForm({ operation }: { operation: Operation }) {
 
         <label>
           {t('field.fields.notes')}
-          <textarea name="notes" rows={2} value={draft.notes} onChange={(e) => update({ notes: e.target.value })} />
+          <textarea name="notes" data-field="notes" rows={2} value={draft.notes} onChange={(e) => update({ notes: e.target.value })} {...described('notes')} />
+          {fieldError('notes')}
         </label>
 
+        {Object.keys(invalid).length > 0 && (
+          <p className="form-error" role="alert">
+            {t('validation.summary')}
+          </p>
+        )}
         {errorText && (
           <p className="form-error" role="alert">
             {errorText} {t('field.kept')}
