@@ -8,15 +8,16 @@ import { Layout } from './components/Layout.tsx';
 import { Loading } from './components/States.tsx';
 import { setUpI18n } from './i18n.ts';
 import { chooseOperation } from './operation.ts';
-import { CasePage, CasesList } from './pages/Cases.tsx';
 import { Dashboard } from './pages/Dashboard.tsx';
-import { FieldEntry } from './pages/FieldEntry.tsx';
 import { Login, SessionExpired } from './pages/Login.tsx';
 import { NotFound } from './pages/NotFound.tsx';
 import { SessionProvider, useSession } from './session.tsx';
 import './styles.css';
 
 // Screens away from the first one load when first opened, keeping the first screen's script small.
+const CasesList = lazy(() => import('./pages/Cases.tsx').then((m) => ({ default: m.CasesList })));
+const CasePage = lazy(() => import('./pages/Cases.tsx').then((m) => ({ default: m.CasePage })));
+const FieldEntry = lazy(() => import('./pages/FieldEntry.tsx').then((m) => ({ default: m.FieldEntry })));
 const HotspotsList = lazy(() => import('./pages/Hotspots.tsx').then((m) => ({ default: m.HotspotsList })));
 const HotspotPage = lazy(() => import('./pages/Hotspots.tsx').then((m) => ({ default: m.HotspotPage })));
 const CooperationInbox = lazy(() => import('./pages/Cooperation.tsx').then((m) => ({ default: m.CooperationInbox })));
@@ -54,9 +55,9 @@ function App() {
       <Route path="/session-expired" element={<SessionExpired />} />
       <Route element={<SignedIn />}>
         <Route index element={<Dashboard />} />
-        <Route path="cases" element={<CasesList />} />
-        <Route path="cases/:id" element={<CasePage />} />
-        <Route path="field" element={<FieldEntry />} />
+        <Route path="cases" element={<Later page={<CasesList />} />} />
+        <Route path="cases/:id" element={<Later page={<CasePage />} />} />
+        <Route path="field" element={<Later page={<FieldEntry />} />} />
         <Route path="hotspots" element={<Later page={<HotspotsList />} />} />
         <Route path="hotspots/:id" element={<Later page={<HotspotPage />} />} />
         <Route path="cooperation" element={<Later page={<CooperationInbox />} />} />
