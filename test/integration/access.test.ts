@@ -176,6 +176,25 @@ describe.each(engines)('need-to-know on %s', (engine) => {
     const users = await server.as(USERS.officerTr, { url: '/api/users' });
     expect(users.statusCode).toBe(403);
   });
+
+  it('tells each caller what they may do in the operation, as the writes then answer', async () => {
+    const can = async (username: string) => {
+      const operations = (await server.as(username, { url: '/api/operations' })).json() as { id: string; can: object }[];
+      return operations.find((o) => o.id === world.operationId)?.can;
+    };
+    expect(await can(USERS.coordinator)).toEqual({ manage: true, logEntries: false, openCases: false, recordCampaigns: true, sendRequests: true });
+    expect(await can(USERS.officerTr)).toEqual({ manage: false, logEntries: true, openCases: true, recordCampaigns: true, sendRequests: true });
+    expect(await can(USERS.fieldTr)).toEqual({ manage: false, logEntries: true, openCases: false, recordCampaigns: false, sendRequests: false });
+    expect(await can(USERS.analyst)).toEqual({ manage: false, logEntries: false, openCases: false, recordCampaigns: false, sendRequests: false });
+    expect(await can(USERS.partnerNp)).toEqual({ manage: false, logEntries: false, openCases: false, recordCampaigns: true, sendRequests: false });
+    // The analyst was told it may not log; the API refuses (above). A field officer may not send.
+    const fieldSends = await server.as(USERS.fieldTr, {
+      method: 'POST',
+      url: `/api/operations/${world.operationId}/cooperation`,
+      payload: { to: [world.bureaus.np], subject: 'x', message: 'y' },
+    });
+    expect(fieldSends.statusCode).toBe(403);
+  });
 });
 
 describe.each(engines)('audit of reads on %s', (engine) => {

@@ -247,6 +247,14 @@ describe.each(engines)('campaigns on %s', (engine) => {
       sharedWith: ['IN'],
     });
     expect((await server.as(USERS.officerTr, { url: `/api/campaigns/${id}` })).statusCode).toBe(404);
+    // null removes an estimate that turned out to be wrong; the summary then counts it as without one.
+    expect((await patch(USERS.officerNp, id, { reach: null })).statusCode).toBe(204);
+    expect((await server.as(USERS.officerNp, { url: `/api/campaigns/${id}` })).json().reach).toBeNull();
+    expect((await patch(USERS.officerNp, id, { title: 'Radio spring season (NP)' })).statusCode).toBe(204);
+    expect((await server.as(USERS.officerNp, { url: `/api/campaigns/${id}` })).json()).toMatchObject({
+      reach: null,
+      title: 'Radio spring season (NP)',
+    });
   });
 
   it('refuses campaigns from roles that do not run them', async () => {
@@ -280,7 +288,8 @@ describe.each(engines)('campaigns on %s', (engine) => {
       .execute();
     const created = entries.filter((e) => e.action === 'create').map((e) => e.entity_id);
     expect(created).toEqual(expect.arrayContaining(Object.values(ids)));
-    expect(entries.filter((e) => e.action === 'update')).toHaveLength(2);
+    // Two by the partner and officer in the change test, two more removing the reach and retitling.
+    expect(entries.filter((e) => e.action === 'update')).toHaveLength(4);
   });
 
   it("inserts the demo loader's campaigns in one go, checked like the API's", async () => {

@@ -68,8 +68,12 @@ export interface Me {
 export interface Operation {
   id: string;
   name: string;
-  description?: string;
-  phases?: { name: string; startsOn: string; endsOn: string }[];
+  description: string;
+  coordinatorBureauId: string;
+  phases: { name: string; startsOn: string; endsOn: string }[];
+  bureaus: { id: string; country: string; name: string; kind: string }[];
+  /** What the caller may do in it: the server's rules, so screens offer only what will be accepted. */
+  can: { manage: boolean; logEntries: boolean; openCases: boolean; recordCampaigns: boolean; sendRequests: boolean };
 }
 
 export interface Figures {

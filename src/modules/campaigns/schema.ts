@@ -74,7 +74,12 @@ export const CampaignUpdate = Type.Object(
     audience: Type.Optional(Audience),
     startsOn: Type.Optional(DateOnly),
     endsOn: Type.Optional(DateOnly),
-    reach: Type.Optional(Reach),
+    reach: Type.Optional(
+      // null first: with type coercion on, an integer branch first would turn null into 0.
+      Type.Union([Type.Null(), Reach], {
+        description: 'estimated number of people reached; null removes the estimate',
+      }),
+    ),
     notes: Type.Optional(Notes),
     ...SharingFields,
   },

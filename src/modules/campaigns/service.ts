@@ -184,7 +184,8 @@ export async function updateCampaign(database: Database, actor: Actor, id: strin
       audience: input.audience ?? c.audience,
       startsOn: input.startsOn ?? c.starts_on,
       endsOn: input.endsOn ?? c.ends_on,
-      reach: input.reach ?? c.reach,
+      // null is sent to remove the estimate; absent leaves it as it is.
+      reach: input.reach === undefined ? c.reach : input.reach,
       notes: input.notes ?? c.notes,
     });
     const sharing = sharingUpdate(input, c);

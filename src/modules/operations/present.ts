@@ -10,7 +10,7 @@ export function presentOperation(
   o: OperationRow,
   phases: PhaseRow[],
   participants: ParticipantRow[],
-  can: { manage: boolean },
+  can: Static<typeof Operation>['can'],
 ): Static<typeof Operation> {
   return {
     id: o.id,

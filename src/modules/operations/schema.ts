@@ -34,7 +34,14 @@ export const Operation = Type.Object({
   phases: Type.Array(Phase),
   bureaus: Type.Array(ParticipantBureau),
   funders: Type.Array(Type.String()),
-  can: Type.Object({ manage: Type.Boolean() }),
+  /** What the caller may do in the operation, so clients show only what will be accepted. */
+  can: Type.Object({
+    manage: Type.Boolean({ description: 'change the operation, its phases and bureaus' }),
+    logEntries: Type.Boolean({ description: 'log inspections and outcomes' }),
+    openCases: Type.Boolean(),
+    recordCampaigns: Type.Boolean(),
+    sendRequests: Type.Boolean({ description: 'send cooperation requests' }),
+  }),
 });
 
 export type OperationCreateInput = {

@@ -2,6 +2,8 @@
 import type { Actor } from '../../access/actor.ts';
 import { appendAudit } from '../../access/audit.ts';
 import { canCreateOperation, canManageOperation, canReadOperation } from '../../access/operations.ts';
+import { canSendRequest } from '../../access/cooperation.ts';
+import { canCreateRecord } from '../../access/records.ts';
 import type { Database, Queryable } from '../../db/connection.ts';
 import { Forbidden, Invalid, NotFound } from '../../errors.ts';
 import { presentOperation } from './present.ts';
@@ -37,7 +39,13 @@ async function describe(db: Queryable, actor: Actor, operations: Awaited<ReturnT
       o,
       phases.filter((p) => p.operation_id === o.id),
       participants.filter((p) => p.operation_id === o.id),
-      { manage: canManageOperation(actor, o) },
+      {
+        manage: canManageOperation(actor, o),
+        logEntries: canCreateRecord(actor, o.id, 'inspection'),
+        openCases: canCreateRecord(actor, o.id, 'case'),
+        recordCampaigns: canCreateRecord(actor, o.id, 'campaign'),
+        sendRequests: canSendRequest(actor, o),
+      },
     ),
   );
 }
