@@ -18,3 +18,13 @@ export function useFilters() {
   const clearFilters = () => setParams(new URLSearchParams(), { replace: true });
   return [params, setFilter, clearFilters] as const;
 }
+
+/** The named filters that are set in the address, as the API's query (in a stable order). */
+export function pickFilters(params: URLSearchParams, names: readonly string[]): URLSearchParams {
+  const picked = new URLSearchParams();
+  for (const name of names) {
+    const value = params.get(name);
+    if (value) picked.set(name, value);
+  }
+  return picked;
+}

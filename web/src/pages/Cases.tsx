@@ -1,18 +1,19 @@
 // Cases: the list of an operation's cases with filters kept in the address (so a filtered list
 // can be bookmarked or sent), and one case in full: its persons (child victims masked for those
 // who may not see them), the victims' journeys as timelines and on the map, and linked outcomes.
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { ApiError, api, type Operation, type Page } from '../api.ts';
+import { ApiError, api } from '../api.ts';
 import { CaseJourney, type Journey, journeyPath } from '../components/CaseJourney.tsx';
 import { type Sharing, SharingText } from '../components/Sharing.tsx';
 import { Empty, Failed, Loading } from '../components/States.tsx';
+import { WithOperation } from '../components/WithOperation.tsx';
 import { OFFENCES } from '../../../src/shared/vocabulary.ts';
-import { useFilters } from '../filters.ts';
+import { pickFilters, useFilters } from '../filters.ts';
 import { useCountryOptions, useFormat } from '../format.ts';
-import { chooseOperation, rememberOperation } from '../operation.ts';
+import { pagedItems, ShowMore, usePaged } from '../paging.tsx';
 import { useSession } from '../session.tsx';
 
 const CaseCooperation = lazy(() => import('./Cooperation.tsx').then((m) => ({ default: m.CaseCooperation })));
@@ -75,20 +76,19 @@ interface CaseFile {
 
 export function CasesList() {
   const { t } = useTranslation();
-  const operations = useQuery({ queryKey: ['operations'], queryFn: () => api<Operation[]>('/api/operations') });
-  if (operations.isPending) return <Loading />;
-  if (operations.isError) return <Failed error={operations.error} retry={() => void operations.refetch()} />;
-  if (operations.data.length === 0) return <Empty>{t('cases.noOperations')}</Empty>;
-  const chosen = chooseOperation(operations.data)!;
   return (
-    <section className="page cases">
-      <div className="page-head">
-        <h1>{t('cases.title')}</h1>
-        <p className="operation-name">{chosen.name}</p>
-      </div>
-      <CaseFilters />
-      <CaseTable operationId={chosen.id} />
-    </section>
+    <WithOperation>
+      {(operation) => (
+        <section className="page cases">
+          <div className="page-head">
+            <h1>{t('cases.title')}</h1>
+            <p className="operation-name">{operation.name}</p>
+          </div>
+          <CaseFilters />
+          <CaseTable operationId={operation.id} />
+        </section>
+      )}
+    </WithOperation>
   );
 }
 
@@ -168,27 +168,10 @@ function CaseTable({ operationId }: { operationId: string }) {
   const { t } = useTranslation();
   const format = useFormat();
   const [params] = useSearchParams();
-  useEffect(() => rememberOperation(operationId), [operationId]);
-  const filter = new URLSearchParams();
-  for (const f of FILTERS) {
-    const value = params.get(f);
-    if (value) filter.set(f, value);
-  }
-  const query = filter.toString();
-  const cases = useInfiniteQuery({
-    queryKey: ['cases', operationId, query],
-    queryFn: ({ pageParam }) => {
-      const search = new URLSearchParams(query);
-      search.set('limit', '50');
-      if (pageParam) search.set('cursor', pageParam);
-      return api<Page<CaseSummary>>(`/api/operations/${operationId}/cases?${search}`);
-    },
-    initialPageParam: '',
-    getNextPageParam: (last) => last.next ?? undefined,
-  });
+  const cases = usePaged<CaseSummary>(['cases', operationId], `/api/operations/${operationId}/cases`, pickFilters(params, FILTERS));
   if (cases.isPending) return <Loading />;
   if (cases.isError) return <Failed error={cases.error} retry={() => void cases.refetch()} />;
-  const rows = cases.data.pages.flatMap((p) => p.items);
+  const rows = pagedItems(cases.data);
   if (rows.length === 0) return <Empty>{t('cases.empty')}</Empty>;
   return (
     <section className="panel">
@@ -235,13 +218,7 @@ function CaseTable({ operationId }: { operationId: string }) {
           </tbody>
         </table>
       </div>
-      {cases.hasNextPage && (
-        <p className="more">
-          <button type="button" className="primary" disabled={cases.isFetchingNextPage} onClick={() => void cases.fetchNextPage()}>
-            {cases.isFetchingNextPage ? t('cases.loadingMore') : t('cases.more')}
-          </button>
-        </p>
-      )}
+      <ShowMore query={cases} label={t('cases.more')} />
     </section>
   );
 }

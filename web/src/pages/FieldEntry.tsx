@@ -6,14 +6,14 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { api, ApiError, type Hotspot, type Operation, type Page, type Results } from '../api.ts';
-import { Empty, Failed, Loading } from '../components/States.tsx';
+import { Empty, Failed } from '../components/States.tsx';
+import { WithOperation } from '../components/WithOperation.tsx';
 import type { TSchema } from 'typebox';
 import { InspectionCreate } from '../../../src/modules/inspections/schema.ts';
 import { OutcomeCreate } from '../../../src/modules/outcomes/schema.ts';
 import { INSPECTION_KINDS, OFFENCES } from '../../../src/shared/vocabulary.ts';
 import { type FieldErrors, fieldErrors } from '../validate.ts';
 import { useFormat } from '../format.ts';
-import { chooseOperation } from '../operation.ts';
 import { useSession } from '../session.tsx';
 
 const ENTRY_KINDS = ['inspection', 'arrest', 'rescue', 'interception'] as const;
@@ -68,12 +68,11 @@ function entryRequest(operationId: string, d: Draft): { path: string; body: Reco
 
 export function FieldEntry() {
   const { t } = useTranslation();
-  const operations = useQuery({ queryKey: ['operations'], queryFn: () => api<Operation[]>('/api/operations') });
-  if (operations.isPending) return <Loading />;
-  if (operations.isError) return <Failed error={operations.error} retry={() => void operations.refetch()} />;
-  const operation = chooseOperation(operations.data);
-  if (!operation) return <Empty>{t('dashboard.noOperations')}</Empty>;
-  return <EntryForm operation={operation} />;
+  return (
+    <WithOperation>
+      {(operation) => (operation.can.logEntries ? <EntryForm operation={operation} /> : <Empty>{t('field.notAllowed')}</Empty>)}
+    </WithOperation>
+  );
 }
 
 function EntryForm({ operation }: { operation: Operation }) {

@@ -1,16 +1,17 @@
 // Hotspots: the operation's places of interest (crossings, airports, ports, compounds…) as a list
 // and on the map, filtered by country and kind (kept in the address); and one hotspot's page with
 // where it is and the inspections and outcomes recorded there.
-import { type InfiniteData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect, useMemo } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { ApiError, api, type Hotspot, type Operation, type Page } from '../api.ts';
+import { ApiError, api, type Hotspot, type Page } from '../api.ts';
 import { type Sharing, SharingText } from '../components/Sharing.tsx';
 import { Empty, Failed, Loading } from '../components/States.tsx';
-import { useFilters } from '../filters.ts';
+import { useOperations, WithOperation } from '../components/WithOperation.tsx';
+import { pickFilters, useFilters } from '../filters.ts';
 import { useCountryOptions, useFormat } from '../format.ts';
-import { chooseOperation, rememberOperation } from '../operation.ts';
+import { pagedItems, ShowMore, usePaged } from '../paging.tsx';
 import { useSession } from '../session.tsx';
 import { HOTSPOT_KINDS } from '../../../src/modules/hotspots/schema.ts';
 
@@ -43,57 +44,21 @@ interface Outcome {
   ownerCountry: string;
 }
 
-function useOperation() {
-  return useQuery({ queryKey: ['operations'], queryFn: () => api<Operation[]>('/api/operations') });
-}
-
-/** A page-at-a-time list from the API: `next` is the cursor of the following page. */
-function usePaged<T>(key: readonly unknown[], path: string, search: URLSearchParams, limit = 50) {
-  return useInfiniteQuery({
-    queryKey: [...key, search.toString()],
-    queryFn: ({ pageParam }) => {
-      const query = new URLSearchParams(search);
-      query.set('limit', String(limit));
-      if (pageParam) query.set('cursor', pageParam);
-      return api<Page<T>>(`${path}?${query}`);
-    },
-    initialPageParam: '',
-    getNextPageParam: (last) => last.next ?? undefined,
-  });
-}
-
-function items<T>(data: InfiniteData<Page<T>> | undefined): T[] {
-  return data?.pages.flatMap((p) => p.items) ?? [];
-}
-
-function ShowMore({ query, label }: { query: { hasNextPage: boolean; isFetchingNextPage: boolean; fetchNextPage: () => unknown }; label: string }) {
-  const { t } = useTranslation();
-  if (!query.hasNextPage) return null;
-  return (
-    <p className="more">
-      <button type="button" className="primary" disabled={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
-        {query.isFetchingNextPage ? t('hotspots.loadingMore') : label}
-      </button>
-    </p>
-  );
-}
-
 export function HotspotsList() {
   const { t } = useTranslation();
-  const operations = useOperation();
-  if (operations.isPending) return <Loading />;
-  if (operations.isError) return <Failed error={operations.error} retry={() => void operations.refetch()} />;
-  const chosen = chooseOperation(operations.data);
-  if (!chosen) return <Empty>{t('dashboard.noOperations')}</Empty>;
   return (
-    <section className="page hotspots">
-      <div className="page-head">
-        <h1>{t('hotspots.title')}</h1>
-        <p className="operation-name">{chosen.name}</p>
-      </div>
-      <HotspotFilters />
-      <HotspotsOf operationId={chosen.id} />
-    </section>
+    <WithOperation>
+      {(operation) => (
+        <section className="page hotspots">
+          <div className="page-head">
+            <h1>{t('hotspots.title')}</h1>
+            <p className="operation-name">{operation.name}</p>
+          </div>
+          <HotspotFilters />
+          <HotspotsOf operationId={operation.id} />
+        </section>
+      )}
+    </WithOperation>
   );
 }
 
@@ -136,12 +101,7 @@ function HotspotFilters() {
 
 function HotspotsOf({ operationId }: { operationId: string }) {
   const [params] = useSearchParams();
-  useEffect(() => rememberOperation(operationId), [operationId]);
-  const filter = new URLSearchParams();
-  for (const f of FILTERS) {
-    const value = params.get(f);
-    if (value) filter.set(f, value);
-  }
+  const filter = pickFilters(params, FILTERS);
   return (
     <>
       <HotspotMap operationId={operationId} filter={filter} />
@@ -201,7 +161,7 @@ function HotspotTable({ operationId, filter }: { operationId: string; filter: UR
   const hotspots = usePaged<SharedHotspot>(['hotspots', operationId, 'list'], `/api/operations/${operationId}/hotspots`, filter);
   if (hotspots.isPending) return <Loading />;
   if (hotspots.isError) return <Failed error={hotspots.error} retry={() => void hotspots.refetch()} />;
-  const rows = items(hotspots.data);
+  const rows = pagedItems(hotspots.data);
   if (rows.length === 0) return <Empty>{t('hotspots.empty')}</Empty>;
   return (
     <section className="panel">
@@ -280,7 +240,9 @@ function HotspotView({ hotspot }: { hotspot: SharedHotspot & { operationId: stri
   const { t } = useTranslation();
   const format = useFormat();
   const { me } = useSession();
-  const mayLog = me?.roles.some((r) => r === 'field' || r === 'officer' || r === 'admin') && me.bureau.country === hotspot.country;
+  const operation = useOperations().data?.find((o) => o.id === hotspot.operationId);
+  // Field entry offers the hotspots of the bureau's own country.
+  const mayLog = operation?.can.logEntries && me?.bureau.country === hotspot.country;
   return (
     <section className="page hotspot" data-hotspot={hotspot.id}>
       <p className="back">
@@ -346,7 +308,7 @@ function HotspotInspections({ hotspot }: { hotspot: { id: string; operationId: s
   const format = useFormat();
   const search = new URLSearchParams({ hotspot: hotspot.id });
   const inspections = usePaged<Inspection>(['inspections', hotspot.operationId, 'hotspot'], `/api/operations/${hotspot.operationId}/inspections`, search, 20);
-  const rows = items(inspections.data);
+  const rows = pagedItems(inspections.data);
   return (
     <section className="panel" aria-labelledby="hotspot-inspections">
       <div className="panel-head">
@@ -407,7 +369,7 @@ function HotspotOutcomes({ hotspot }: { hotspot: { id: string; operationId: stri
   const format = useFormat();
   const search = new URLSearchParams({ hotspot: hotspot.id });
   const outcomes = usePaged<Outcome>(['outcomes', hotspot.operationId, 'hotspot'], `/api/operations/${hotspot.operationId}/outcomes`, search, 20);
-  const rows = items(outcomes.data);
+  const rows = pagedItems(outcomes.data);
   return (
     <section className="panel" aria-labelledby="hotspot-outcomes">
       <div className="panel-head">
