@@ -2,7 +2,7 @@
 // it with the child victim masked for a bureau that may not see her, and meet the not-found page
 // for a case that is not shared with the reader.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations, DEMO_PASSWORD, type E2E, haveChromium, startE2E } from './harness.ts';
+import { accessibilityViolations, type E2E, haveChromium, startE2E } from './harness.ts';
 
 const NARRATIVE = 'Two Nepali women rescued in New Delhi and returned home';
 
@@ -11,33 +11,12 @@ describe.skipIf(!haveChromium)('cases in Chromium', () => {
   let narrativeId = '';
   let ownerOnlyId = '';
 
-  async function apiAs(username: string) {
-    const login = await fetch(`${e2e.base}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password: DEMO_PASSWORD }),
-    });
-    const { token } = (await login.json()) as { token: string };
-    return async <T>(path: string): Promise<T> => {
-      const response = await fetch(`${e2e.base}${path}`, { headers: { authorization: `Bearer ${token}` } });
-      expect(response.status, path).toBe(200);
-      return (await response.json()) as T;
-    };
-  }
-
-  // Signed in once the navigation shows; only then may the test go to a page by its address.
-  async function signIn(page: Parameters<E2E['signIn']>[0], username: string) {
-    await e2e.signIn(page, username);
-    await page.locator('header.top nav a').first().waitFor();
-  }
-
   beforeAll(async () => {
     e2e = await startE2E();
     type Item = { id: string; title: string; sharing: string; ownerCountry: string };
     const casesOf = async (username: string) => {
-      const get = await apiAs(username);
-      const [operation] = await get<{ id: string }[]>('/api/operations');
-      return (await get<{ items: Item[] }>(`/api/operations/${operation!.id}/cases?limit=1000`)).items;
+      const [operation] = await e2e.api<{ id: string }[]>(username, '/api/operations');
+      return (await e2e.api<{ items: Item[] }>(username, `/api/operations/${operation!.id}/cases?limit=1000`)).items;
     };
     const nepal = await casesOf('officer-np');
     narrativeId = nepal.find((c) => c.title === NARRATIVE)!.id;
@@ -49,7 +28,7 @@ describe.skipIf(!haveChromium)('cases in Chromium', () => {
 
   it('lets officer-in find the Nepal case in the list and read it with the child masked', async () => {
     const { page, context } = await e2e.newPage({ locale: 'en-US' });
-    await signIn(page, 'officer-in');
+    await e2e.signIn(page, 'officer-in');
     await page.getByRole('link', { name: 'Cases' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 20_000 }).toBe('Cases');
     await page.locator('tr[data-case]').first().waitFor();
@@ -90,17 +69,25 @@ describe.skipIf(!haveChromium)('cases in Chromium', () => {
 
   it('shows officer-np, whose bureau owns the case, the child victim\'s name', async () => {
     const { page, context } = await e2e.newPage();
-    await signIn(page, 'officer-np');
+    await e2e.signIn(page, 'officer-np');
     await page.goto(`${e2e.base}/cases/${narrativeId}`);
     await page.locator('.person-name', { hasText: 'सीता तामाङ' }).waitFor();
     expect(await page.locator('[data-masked=true]').count()).toBe(0);
     expect(await page.getByText('Identity masked: child victim').count()).toBe(0);
+    // The case's cooperation: Nepal's request to India, read in place; and a way to send another.
+    const requests = page.locator('#case-cooperation').locator('xpath=ancestor::section[1]').locator('[data-request]');
+    await expect.poll(() => requests.count(), { timeout: 20_000 }).toBe(1);
+    expect(await requests.first().getAttribute('data-priority')).toBe('urgent');
+    await requests.first().getByRole('button', { name: /Two Nepali women/ }).click();
+    await expect.poll(() => requests.first().locator('[data-message]').count(), { timeout: 20_000 }).toBeGreaterThan(1);
+    await page.getByRole('link', { name: 'Send a request about this case' }).waitFor();
+    await e2e.shot(page, 'case-cooperation-en-1280');
     await context.close();
   });
 
   it('tells officer-in that a case kept to its owner does not exist for them', async () => {
     const { page, context } = await e2e.newPage();
-    await signIn(page, 'officer-in');
+    await e2e.signIn(page, 'officer-in');
     await page.goto(`${e2e.base}/cases/${ownerOnlyId}`);
     await page.getByRole('heading', { name: 'This case does not exist, or it is not shared with your bureau.' }).waitFor();
     await e2e.shot(page, 'case-not-found-en-1280');
@@ -110,7 +97,7 @@ describe.skipIf(!haveChromium)('cases in Chromium', () => {
 
   it('works at 360 px in Chinese', async () => {
     const { page, context } = await e2e.newPage({ width: 360, locale: 'zh-CN' });
-    await signIn(page, 'officer-in');
+    await e2e.signIn(page, 'officer-in');
     await page.goto(`${e2e.base}/cases?offence=human_trafficking`);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 20_000 }).toBe('案件');
     await page.locator('tr[data-case]').first().waitFor();

@@ -56,7 +56,7 @@ describe.skipIf(!haveChromium)('dashboard in Chromium', () => {
     await expect.poll(() => totals.textContent(), { timeout: 20_000 }).toMatch(/270,000 inspections/);
     // Saved without a hotspot: the API's schema, checked in the page, names the field.
     await page.getByRole('button', { name: 'Save' }).click();
-    await page.locator('#error-hotspotId').filter({ hasText: 'Fill in this field.' }).waitFor();
+    await page.locator('#field-hotspotId-error').filter({ hasText: 'Fill in this field.' }).waitFor();
     expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('hotspot');
     await page.getByLabel('Hotspot').selectOption({ index: 1 });
     await page.getByRole('button', { name: 'One more' }).click();
@@ -67,7 +67,7 @@ describe.skipIf(!haveChromium)('dashboard in Chromium', () => {
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByRole('alert').waitFor();
     expect(await page.getByLabel('Notes').inputValue()).toMatch(/one-way tickets/);
-    expect(await page.locator('#persons').inputValue()).toBe('2');
+    expect(await page.locator('input[name=persons]').inputValue()).toBe('2');
     await e2e.shot(page, 'field-entry-failed-en-360');
     await page.getByRole('button', { name: 'Try again' }).click();
     await page.getByRole('status').filter({ hasText: 'Inspection saved.' }).waitFor();

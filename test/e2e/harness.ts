@@ -23,7 +23,10 @@ export interface E2E {
   webRoot: string;
   browser: Browser;
   newPage(options?: { width?: number; locale?: string }): Promise<{ page: Page; context: BrowserContext }>;
+  /** Signs in through the form and waits for the signed-in navigation. */
   signIn(page: Page, username: string): Promise<void>;
+  /** Calls the API as a demo user (signed in once, then by token); fails on a non-2xx answer. */
+  api<T>(username: string, path: string, init?: { method?: string; body?: unknown }): Promise<T>;
   shot(page: Page, name: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -47,6 +50,19 @@ export async function startE2E(): Promise<E2E> {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
   });
   mkdirSync(SHOTS, { recursive: true });
+  const tokens = new Map<string, string>();
+  const tokenOf = async (username: string) => {
+    const known = tokens.get(username);
+    if (known) return known;
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+    });
+    const { token } = (await login.json()) as { token: string };
+    tokens.set(username, token);
+    return token;
+  };
   return {
     base,
     webRoot,
@@ -61,7 +77,19 @@ export async function startE2E(): Promise<E2E> {
       await page.getByLabel(/username|nama pengguna|usuario|用户名/i).fill(username);
       await page.locator('input[name=password]').fill(DEMO_PASSWORD);
       await page.locator('button[type=submit]').click();
-      await page.locator('main').first().waitFor();
+      await page.locator('header.top nav a').first().waitFor();
+    },
+    async api<T>(username: string, path: string, init: { method?: string; body?: unknown } = {}) {
+      const response = await fetch(`${base}${path}`, {
+        method: init.method ?? 'GET',
+        headers: {
+          authorization: `Bearer ${await tokenOf(username)}`,
+          ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+      });
+      if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${path} as ${username}: ${response.status} ${await response.text()}`);
+      return (response.status === 204 ? undefined : await response.json()) as T;
     },
     async shot(page, name) {
       await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });

@@ -7,11 +7,6 @@ import { accessibilityViolations, type E2E, haveChromium, startE2E } from './har
 describe.skipIf(!haveChromium)('hotspots in Chromium', () => {
   let e2e: E2E;
 
-  async function signIn(page: Parameters<E2E['signIn']>[0], username: string) {
-    await e2e.signIn(page, username);
-    await page.locator('header.top nav a').first().waitFor();
-  }
-
   beforeAll(async () => {
     e2e = await startE2E();
   }, 240_000);
@@ -19,7 +14,7 @@ describe.skipIf(!haveChromium)('hotspots in Chromium', () => {
 
   it('shows the hotspots on the map and a page at a time, filtered by country and kind', async () => {
     const { page, context } = await e2e.newPage({ locale: 'en-US' });
-    await signIn(page, 'coordinator');
+    await e2e.signIn(page, 'coordinator');
     await page.getByRole('link', { name: 'Hotspots' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 20_000 }).toBe('Hotspots');
     // The demo's 450 hotspots: all on the map, 50 in the first page of the list.
@@ -61,7 +56,7 @@ describe.skipIf(!haveChromium)('hotspots in Chromium', () => {
 
   it('pages through a busy hotspot’s inspections and shows its outcomes, in Chinese at 360 px', async () => {
     const { page, context } = await e2e.newPage({ locale: 'zh-CN', width: 360 });
-    await signIn(page, 'officer-tr');
+    await e2e.signIn(page, 'officer-tr');
     await page.goto(`${e2e.base}/hotspots?country=TR&kind=coastline_sector`);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 20_000 }).toBe('热点');
     await page.locator('tr[data-hotspot]').first().waitFor();
@@ -85,7 +80,7 @@ describe.skipIf(!haveChromium)('hotspots in Chromium', () => {
 
   it('opens field entry with the hotspot chosen, and says when a hotspot is not there', async () => {
     const { page, context } = await e2e.newPage({ locale: 'en-US', width: 360 });
-    await signIn(page, 'field-tr');
+    await e2e.signIn(page, 'field-tr');
     await page.goto(`${e2e.base}/hotspots?country=TR`);
     const first = page.locator('tr[data-hotspot]').first();
     await first.waitFor({ timeout: 20_000 });

@@ -16,13 +16,13 @@ export function useFormat() {
   const locale = intlLocale(language);
   const number = new Intl.NumberFormat(locale);
   const day = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const dateTime = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' });
   const shortDay = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' });
   return {
     locale,
     number: (n: number) => number.format(n),
     day: (iso: string) => day.format(new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso)),
-    /** A moment in the reader's own time zone. */
+    /** A moment in the reader's own time zone, which is named: bureaus in several zones read the same records. */
     dateTime: (iso: string) => dateTime.format(new Date(iso)),
     shortDay: (iso: string) => shortDay.format(new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso)),
     country: (code: string) => countryName(code, language),

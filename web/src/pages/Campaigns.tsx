@@ -1,4 +1,2 @@
-// Placeholder while the screen is written.
-import { Empty } from '../components/States.tsx';
-export function CampaignsList() { return <Empty />; }
-export function CampaignEntry() { return <Empty />; }
+export { CampaignEntry } from './campaigns/CampaignEntry.tsx';
+export { CampaignsList } from './campaigns/CampaignsList.tsx';

@@ -1,5 +1,3 @@
-// Placeholder while the screen is written.
-import { Empty } from '../components/States.tsx';
-export function CooperationInbox() { return <Empty />; }
-export function CooperationNew() { return <Empty />; }
-export function CaseCooperation(_props: { caseId: string; canSend: boolean }) { return <Empty />; }
+export { CaseCooperation } from './cooperation/CaseCooperation.tsx';
+export { CooperationInbox } from './cooperation/Inbox.tsx';
+export { CooperationNew } from './cooperation/NewRequest.tsx';

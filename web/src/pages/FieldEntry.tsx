@@ -12,7 +12,8 @@ import type { TSchema } from 'typebox';
 import { InspectionCreate } from '../../../src/modules/inspections/schema.ts';
 import { OutcomeCreate } from '../../../src/modules/outcomes/schema.ts';
 import { INSPECTION_KINDS, OFFENCES } from '../../../src/shared/vocabulary.ts';
-import { type FieldErrors, fieldErrors } from '../validate.ts';
+import { ErrorSummary, FieldError, fieldOfPath, keyedByField, useFormErrors } from '../components/FormFields.tsx';
+import { fieldErrors } from '../validate.ts';
 import { useFormat } from '../format.ts';
 import { useSession } from '../session.tsx';
 
@@ -66,6 +67,8 @@ function entryRequest(operationId: string, d: Draft): { path: string; body: Reco
   };
 }
 
+const LAYOUT = { prefix: 'field', order: ['hotspotId', 'at', 'persons', 'offences', 'notes'] } as const;
+
 export function FieldEntry() {
   const { t } = useTranslation();
   return (
@@ -99,11 +102,11 @@ function EntryForm({ operation }: { operation: Operation }) {
   useEffect(() => localStorage.setItem(DRAFT_KEY, JSON.stringify(draft)), [draft]);
   const update = (change: Partial<Draft>) => {
     setSaved(null);
-    setInvalid({});
+    form.set({});
     setDraft((d) => ({ ...d, ...change }));
   };
 
-  const [invalid, setInvalid] = useState<FieldErrors>({});
+  const form = useFormErrors(LAYOUT);
   const submit = useMutation({
     mutationFn: async (d: Draft) => {
       const { path, body } = entryRequest(operation.id, d);
@@ -121,22 +124,14 @@ function EntryForm({ operation }: { operation: Operation }) {
     event.preventDefault();
     // The API's own schema, checked here first: the same rule, named at its field, no round trip.
     const { schema, body } = entryRequest(operation.id, draft);
-    const errors = fieldErrors(schema, body, t);
-    setInvalid(errors);
+    // One stepper stands for an inspection's personsChecked and an outcome's persons.
+    const errors = keyedByField(fieldErrors(schema, body, t), (path) => fieldOfPath(LAYOUT, path === 'personsChecked' ? 'persons' : path));
     if (Object.keys(errors).length > 0) {
-      const first = Object.keys(errors)[0]!.split('.')[0]!;
-      document.querySelector<HTMLElement>(`[data-field="${first}"]`)?.focus();
+      form.show(errors);
       return;
     }
     submit.mutate(draft);
   }
-  const fieldError = (field: string) =>
-    invalid[field] ? (
-      <span className="field-error" id={`error-${field}`}>
-        {invalid[field]}
-      </span>
-    ) : null;
-  const described = (field: string) => (invalid[field] ? { 'aria-invalid': true, 'aria-describedby': `error-${field}` } : {});
 
   const error = submit.error;
   const errorText =
@@ -179,7 +174,7 @@ function EntryForm({ operation }: { operation: Operation }) {
         ) : (
           <label>
             {t('field.fields.hotspotId')}
-            <select name="hotspot" data-field="hotspotId" required value={draft.hotspotId} onChange={(e) => update({ hotspotId: e.target.value })} {...described('hotspotId')}>
+            <select name="hotspot" required value={draft.hotspotId} onChange={(e) => update({ hotspotId: e.target.value })} {...form.control('hotspotId')}>
               <option value="">{hotspots.isPending ? t('states.loading') : t('field.chooseHotspot')}</option>
               {[...(hotspots.data?.items ?? [])]
                 .sort((a, b) => a.name.localeCompare(b.name))
@@ -189,14 +184,14 @@ function EntryForm({ operation }: { operation: Operation }) {
                   </option>
                 ))}
             </select>
-            {fieldError('hotspotId')}
+            <FieldError form={form} field="hotspotId" />
           </label>
         )}
 
         <label>
           {t('field.fields.at')}
-          <input name="at" data-field="at" type="datetime-local" required value={draft.at} onChange={(e) => update({ at: e.target.value })} {...described('at')} />
-          {fieldError('at')}
+          <input name="at" type="datetime-local" required value={draft.at} onChange={(e) => update({ at: e.target.value })} {...form.control('at')} />
+          <FieldError form={form} field="at" />
         </label>
 
         {draft.kind === 'inspection' && (
@@ -213,15 +208,13 @@ function EntryForm({ operation }: { operation: Operation }) {
         )}
 
         <div className="stepper">
-          <label htmlFor="persons">{t(draft.kind === 'inspection' ? 'field.fields.personsChecked' : 'field.fields.persons')}</label>
+          <label htmlFor={form.id('persons')}>{t(draft.kind === 'inspection' ? 'field.fields.personsChecked' : 'field.fields.persons')}</label>
           <div>
             <button type="button" aria-label={t('field.less')} onClick={() => update({ persons: Math.max(draft.kind === 'inspection' ? 0 : 1, draft.persons - 1) })}>
               −
             </button>
             <input
-              id="persons"
-              data-field={draft.kind === 'inspection' ? 'personsChecked' : 'persons'}
-              {...described(draft.kind === 'inspection' ? 'personsChecked' : 'persons')}
+              {...form.control('persons')}
               name="persons"
               type="number"
               inputMode="numeric"
@@ -233,13 +226,13 @@ function EntryForm({ operation }: { operation: Operation }) {
               +
             </button>
           </div>
-          {fieldError(draft.kind === 'inspection' ? 'personsChecked' : 'persons')}
+          <FieldError form={form} field="persons" />
         </div>
 
         {draft.kind === 'arrest' && (
-          <fieldset className="offences" data-field="offences" tabIndex={-1} {...described('offences')}>
+          <fieldset className="offences" id={form.id('offences')} aria-describedby={form.control('offences')['aria-describedby']}>
             <legend>{t('field.fields.offences')}</legend>
-            {fieldError('offences')}
+            <FieldError form={form} field="offences" />
             {OFFENCES.map((o) => (
               <label key={o} className="check">
                 <input
@@ -255,15 +248,11 @@ function EntryForm({ operation }: { operation: Operation }) {
 
         <label>
           {t('field.fields.notes')}
-          <textarea name="notes" data-field="notes" rows={2} value={draft.notes} onChange={(e) => update({ notes: e.target.value })} {...described('notes')} />
-          {fieldError('notes')}
+          <textarea name="notes" rows={2} value={draft.notes} onChange={(e) => update({ notes: e.target.value })} {...form.control('notes')} />
+          <FieldError form={form} field="notes" />
         </label>
 
-        {Object.keys(invalid).length > 0 && (
-          <p className="form-error" role="alert">
-            {t('validation.summary')}
-          </p>
-        )}
+        <ErrorSummary form={form} name={(field) => t(`field.fields.${field}`)} />
         {errorText && (
           <p className="form-error" role="alert">
             {errorText} {t('field.kept')}

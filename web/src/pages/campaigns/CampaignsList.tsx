@@ -1,0 +1,191 @@
+// Prevention campaigns of the operation: the radio spots, pamphlets and outreach with their
+// estimated reach, filtered through the address, with the summary of what the filters keep.
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router';
+import { CAMPAIGN_CHANNELS } from '../../../../src/modules/campaigns/schema.ts';
+import type { Operation } from '../../api.ts';
+import { Empty, Failed, Loading } from '../../components/States.tsx';
+import { WithOperation } from '../../components/WithOperation.tsx';
+import { useFilters } from '../../filters.ts';
+import { useCountryOptions, useFormat } from '../../format.ts';
+import { pagedItems, ShowMore, usePaged } from '../../paging.tsx';
+import { type Campaign, FILTERS, filterOf } from './campaign.ts';
+import { CampaignSummary } from './CampaignSummary.tsx';
+import { Dates, Places, Reach } from './CampaignText.tsx';
+import './campaigns.css';
+
+const COLUMNS = ['title', 'channel', 'country', 'places', 'dates', 'reach'] as const;
+
+export function CampaignsList() {
+  return <WithOperation>{(operation) => <Campaigns operation={operation} />}</WithOperation>;
+}
+
+function Campaigns({ operation }: { operation: Operation }) {
+  const { t } = useTranslation();
+  const [params] = useFilters();
+  const filter = filterOf(params);
+  const from = filter.get('from');
+  const to = filter.get('to');
+  const badRange = from !== null && to !== null && to < from;
+  const canRecord = operation.can.recordCampaigns;
+  return (
+    <section className="page campaigns">
+      <div className="page-head">
+        <div>
+          <h1>{t('campaigns.title')}</h1>
+          <p className="operation-name">{operation.name}</p>
+        </div>
+        {canRecord && (
+          <Link to="/campaigns/new" className="button-link">
+            {t('campaigns.new')}
+          </Link>
+        )}
+      </div>
+      <Recorded />
+      <CampaignFilters badRange={badRange} />
+      {!badRange && (
+        <>
+          <CampaignSummary operationId={operation.id} filter={filter} />
+          <CampaignTable operationId={operation.id} filter={filter} canRecord={canRecord} />
+        </>
+      )}
+    </section>
+  );
+}
+
+/** The confirmation of a campaign just recorded (the form sends its id and title here). */
+function Recorded() {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const recorded = (location.state as { recorded?: { id: string; title: string } } | null)?.recorded;
+  if (!recorded) return null;
+  return (
+    <p className="form-saved campaign-recorded" role="status">
+      {t('campaigns.recorded', { title: recorded.title })} <Link to={`/campaigns/${recorded.id}`}>{t('campaigns.open')}</Link>
+    </p>
+  );
+}
+
+function CampaignFilters({ badRange }: { badRange: boolean }) {
+  const { t } = useTranslation();
+  const [params, setFilter, clearFilters] = useFilters();
+  const options = useCountryOptions();
+  const any = FILTERS.some((f) => params.get(f));
+  return (
+    <form className="panel case-filters campaign-filters" aria-label={t('campaigns.filters')} onSubmit={(e) => e.preventDefault()}>
+      <label>
+        {t('campaigns.country')}
+        <select name="country" value={params.get('country') ?? ''} onChange={(e) => setFilter('country', e.target.value)}>
+          <option value="">{t('campaigns.anyCountry')}</option>
+          {options.map((c) => (
+            <option key={c.code} value={c.code}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('campaigns.channel')}
+        <select name="channel" value={params.get('channel') ?? ''} onChange={(e) => setFilter('channel', e.target.value)}>
+          <option value="">{t('campaigns.anyChannel')}</option>
+          {CAMPAIGN_CHANNELS.map((c) => (
+            <option key={c} value={c}>
+              {t(`campaigns.channels.${c}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('campaigns.from')}
+        <input type="date" name="from" value={params.get('from') ?? ''} onChange={(e) => setFilter('from', e.target.value)} />
+      </label>
+      <div className="campaign-filter-to">
+        <label>
+          {t('campaigns.to')}
+          <input
+            type="date"
+            name="to"
+            value={params.get('to') ?? ''}
+            aria-invalid={badRange || undefined}
+            aria-describedby={badRange ? 'campaign-filter-to-error' : undefined}
+            onChange={(e) => setFilter('to', e.target.value)}
+          />
+        </label>
+        {badRange && (
+          <p id="campaign-filter-to-error" className="form-field-error" role="alert">
+            {t('campaigns.rangeError')}
+          </p>
+        )}
+      </div>
+      {any && (
+        <button type="button" className="link" onClick={clearFilters}>
+          {t('campaigns.clear')}
+        </button>
+      )}
+    </form>
+  );
+}
+
+function CampaignTable({ operationId, filter, canRecord }: { operationId: string; filter: URLSearchParams; canRecord: boolean }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const campaigns = usePaged<Campaign>(['campaigns', 'list', operationId], `/api/operations/${operationId}/campaigns`, filter);
+  if (campaigns.isPending) return <Loading />;
+  if (campaigns.isError) return <Failed error={campaigns.error} retry={() => void campaigns.refetch()} />;
+  const rows = pagedItems(campaigns.data);
+  if (rows.length === 0) {
+    const filtered = filter.size > 0;
+    return (
+      <Empty>
+        {filtered ? t('campaigns.empty') : t('campaigns.emptyAll')}
+        {!filtered && canRecord && ` ${t('campaigns.emptyHint')}`}
+      </Empty>
+    );
+  }
+  return (
+    <section className="panel">
+      <div className="panel-head">
+        <h2 id="campaign-list">{t('campaigns.list')}</h2>
+        <p className="muted" aria-live="polite">
+          {t('campaigns.shown', { count: rows.length })}
+        </p>
+      </div>
+      <div className="table-scroll">
+        <table aria-labelledby="campaign-list" className="case-table campaign-table">
+          <thead>
+            <tr>
+              {COLUMNS.map((column) => (
+                <th key={column} scope="col" className={column === 'reach' ? 'num' : undefined}>
+                  {t(`campaigns.column.${column}`)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((c) => (
+              <tr key={c.id} data-campaign={c.id} data-channel={c.channel}>
+                <th scope="row" className="campaign-title">
+                  <Link to={`/campaigns/${c.id}`}>
+                    <bdi>{c.title}</bdi>
+                  </Link>
+                </th>
+                <td data-label={t('campaigns.column.channel')}>{t(`campaigns.channels.${c.channel}`)}</td>
+                <td data-label={t('campaigns.column.country')}>{format.country(c.country)}</td>
+                <td className="campaign-places" data-label={t('campaigns.column.places')}>
+                  <Places places={c.places} />
+                </td>
+                <td data-label={t('campaigns.column.dates')}>
+                  <Dates from={c.startsOn} to={c.endsOn} />
+                </td>
+                <td className="num" data-label={t('campaigns.column.reach')}>
+                  <Reach reach={c.reach} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <ShowMore query={campaigns} label={t('campaigns.more')} />
+    </section>
+  );
+}
