@@ -353,11 +353,13 @@ export function demoCampaigns(bureauOf: ReadonlyMap<string, string>, operationId
   const ae = bureauOf.get('AE')!;
   const np = bureauOf.get('NP')!;
   const base = { operationId, sharing: 'operation' as const };
-  return [
+  const campaigns = [
     { ...base, id: demoId('campaign', 'ae-markets'), ownerBureauId: ae, title: 'Know the signs: trafficking awareness in markets', channel: 'markets', country: 'AE', places: ['Deira Gold Souk, Dubai', 'Naif Market, Dubai', 'Central Market, Sharjah'], audience: 'traders, domestic and migrant workers', startsOn: '2023-10-16', endsOn: '2023-10-20', reach: 6500 },
     { ...base, id: demoId('campaign', 'ae-parlours'), ownerBureauId: ae, title: 'Outreach to workers in massage parlours', channel: 'massage_parlours', country: 'AE', places: ['Al Barsha, Dubai', 'Al Nahda, Sharjah'], audience: 'women working in massage parlours', startsOn: '2023-10-16', endsOn: '2023-10-20', reach: 900 },
     { ...base, id: demoId('campaign', 'np-radio'), ownerBureauId: np, title: 'सुरक्षित वैदेशिक रोजगारी: radio messages on fake job offers', channel: 'radio', country: 'NP', places: ['Radio Nepal', 'बिरगंज', 'धनगढी'], audience: 'young people considering work abroad, and their families', startsOn: '2023-09-01', endsOn: '2023-10-31', reach: 250000 },
     { ...base, id: demoId('campaign', 'np-border'), ownerBureauId: np, title: 'Border-crossing outreach at Birgunj and Bhairahawa', channel: 'border_outreach', country: 'NP', places: ['Birgunj–Raxaul crossing', 'Bhairahawa–Sunauli crossing'], audience: 'travellers crossing to India', startsOn: '2023-10-16', endsOn: '2023-10-20', reach: 4200 },
     { ...base, id: demoId('campaign', 'np-pamphlets'), ownerBureauId: np, title: 'Pamphlets: how to check a job offer abroad', channel: 'pamphlets', country: 'NP', places: ['काठमाडौं', 'Tribhuvan International Airport'], audience: 'departing migrant workers', startsOn: '2023-10-01', endsOn: '2023-10-20', reach: 15000 },
   ];
+  // Recorded when they began, as the bureaus would have.
+  return campaigns.map((c) => ({ ...c, createdAt: new Date(`${c.startsOn}T09:00:00Z`) }));
 }

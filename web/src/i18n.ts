@@ -36,6 +36,10 @@ export function intlLocale(language: string): string {
 }
 
 export function setUpI18n() {
+  // Every page, signed in or not, says which language it is in (screen readers, fonts, hyphenation).
+  i18n.on('languageChanged', () => {
+    document.documentElement.lang = i18n.resolvedLanguage ?? 'en';
+  });
   return i18n
     .use(LanguageDetector)
     .use(initReactI18next)

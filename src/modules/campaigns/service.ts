@@ -235,6 +235,8 @@ export interface CampaignSeed extends CampaignFields {
   operationId: string;
   ownerBureauId: string;
   createdBy?: string | null;
+  /** When it was recorded; now if not given. */
+  createdAt?: Date;
   /** Defaults to `operation`, as for campaigns recorded through the API. */
   sharing?: Sharing;
   sharedWith?: readonly string[];
@@ -256,6 +258,7 @@ export async function insertCampaigns(tx: Tx, seeds: readonly CampaignSeed[]): P
     ...sharingColumns(s, 'operation', i + 1),
     ...campaignColumns(s, i + 1),
     created_by: s.createdBy ?? null,
+    ...(s.createdAt ? { created_at: s.createdAt } : {}),
   }));
   return repo.insertCampaigns(tx, rows);
 }

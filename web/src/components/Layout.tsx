@@ -1,6 +1,5 @@
 // The frame of every signed-in screen: a skip link, the header with navigation, language and
 // account, and the page.
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
 import { useFormat } from '../format.ts';
@@ -8,12 +7,9 @@ import { useSession } from '../session.tsx';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
 
 export function Layout() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { me, signOut } = useSession();
   const format = useFormat();
-  useEffect(() => {
-    document.documentElement.lang = i18n.resolvedLanguage ?? 'en';
-  }, [i18n.resolvedLanguage]);
   return (
     <>
       <a className="skip" href="#main">

@@ -65,6 +65,8 @@ export interface WorldMapProps {
   legend?: { low: string; high: string };
   /** Zooms to these places (a hotspot, a country's hotspots); the whole world when empty. */
   focus?: { lat: number; lon: number }[];
+  /** Zooms to the countries the routes pass through (a case's journeys). */
+  focusRoutes?: boolean;
   /** Points drawn larger and labelled, e.g. the hotspot the page is about. */
   highlight?: string;
 }
@@ -106,10 +108,8 @@ function arc(stops: [number, number][]): string {
  * The SVG window: the whole map, or the smallest box (at most 8× closer) around the places to
  * focus on, padded, in the map's proportions and kept inside it.
  */
-function viewBox(focus: WorldMapProps['focus']): { box: string; scale: number } {
-  const xy = (focus ?? [])
-    .map((p) => projection([p.lon, p.lat]))
-    .filter((p): p is [number, number] => p !== null);
+function viewBox(places: readonly [number, number][]): { box: string; scale: number } {
+  const xy = places.map((p) => projection(p)).filter((p): p is [number, number] => p !== null);
   if (xy.length === 0) return { box: `0 0 ${WIDTH} ${HEIGHT}`, scale: 1 };
   const xs = xy.map((p) => p[0]);
   const ys = xy.map((p) => p[1]);
@@ -132,6 +132,7 @@ export function WorldMap({
   routes = [],
   legend,
   focus,
+  focusRoutes = false,
   highlight,
 }: WorldMapProps) {
   const all = useMemo(shapes, []);
@@ -141,7 +142,12 @@ export function WorldMap({
   );
   const max = Math.max(0, ...values.values());
   const maxWeight = Math.max(1, ...routes.map((r) => r.weight));
-  const { box, scale } = viewBox(focus);
+  const places: [number, number][] = focusRoutes
+    ? routes.flatMap((r) =>
+        r.path.map((c) => centroids.get(c)).filter((c): c is [number, number] => c !== undefined),
+      )
+    : (focus ?? []).map((p) => [p.lon, p.lat]);
+  const { box, scale } = viewBox(places);
   return (
     <figure className={scale > 1 ? 'world-map world-map-focus' : 'world-map'}>
       <svg viewBox={box} role="img" aria-label={title}>

@@ -15,6 +15,7 @@ import { pickFilters, useFilters } from '../filters.ts';
 import { useCountryOptions, useFormat } from '../format.ts';
 import { pagedItems, ShowMore, usePaged } from '../paging.tsx';
 import { useSession } from '../session.tsx';
+import { TableScroll } from '../components/TableScroll.tsx';
 
 const CaseCooperation = lazy(() => import('./Cooperation.tsx').then((m) => ({ default: m.CaseCooperation })));
 /** Roles that may send cooperation requests (the server decides; this only hides the link). */
@@ -181,7 +182,7 @@ function CaseTable({ operationId }: { operationId: string }) {
           {t('cases.shown', { count: rows.length })}
         </p>
       </div>
-      <div className="table-scroll">
+      <TableScroll labelledBy="case-list">
         <table aria-labelledby="case-list" className="case-table">
           <thead>
             <tr>
@@ -217,7 +218,7 @@ function CaseTable({ operationId }: { operationId: string }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <ShowMore query={cases} label={t('cases.more')} />
     </section>
   );
@@ -462,7 +463,7 @@ function Journeys({ file }: { file: CaseFile }) {
                   title={t('cases.mapTitle')}
                   values={new Map()}
                   countryTitle={(code) => format.country(code)}
-                  legend={{ low: '', high: '' }}
+                  focusRoutes
                   routes={routes.map((r) => ({
                     key: r.path.join('>'),
                     path: r.path,
@@ -501,7 +502,7 @@ function Outcomes({ file }: { file: CaseFile }) {
       {file.outcomes.length === 0 ? (
         <Empty>{t('cases.noOutcomes')}</Empty>
       ) : (
-        <div className="table-scroll">
+        <TableScroll labelledBy="case-outcomes">
           <table aria-labelledby="case-outcomes">
             <thead>
               <tr>
@@ -526,7 +527,7 @@ function Outcomes({ file }: { file: CaseFile }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       {file.hiddenOutcomes > 0 && (
         <p className="hidden-outcomes" data-hidden-outcomes={file.hiddenOutcomes}>

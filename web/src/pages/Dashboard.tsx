@@ -9,6 +9,7 @@ import { BarChart, ColumnChart } from '../components/BarChart.tsx';
 import { Empty, Failed, Loading } from '../components/States.tsx';
 import { useFormat } from '../format.ts';
 import { chooseOperation, rememberOperation } from '../operation.ts';
+import { TableScroll } from '../components/TableScroll.tsx';
 
 // The map (Natural Earth geometry, d3-geo) loads after the figures: they must not wait for it.
 const WorldMap = lazy(() => import('../components/WorldMap.tsx').then((m) => ({ default: m.WorldMap })));
@@ -263,7 +264,7 @@ function CountryTable({ results }: { results: Results }) {
   return (
     <section className="panel">
       <h2 id="by-country">{t('dashboard.byCountry')}</h2>
-      <div className="table-scroll">
+      <TableScroll labelledBy="by-country">
         <table aria-labelledby="by-country">
           <thead>
             <tr>
@@ -302,7 +303,7 @@ function CountryTable({ results }: { results: Results }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }

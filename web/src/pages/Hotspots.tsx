@@ -14,6 +14,7 @@ import { useCountryOptions, useFormat } from '../format.ts';
 import { pagedItems, ShowMore, usePaged } from '../paging.tsx';
 import { useSession } from '../session.tsx';
 import { HOTSPOT_KINDS } from '../../../src/modules/hotspots/schema.ts';
+import { TableScroll } from '../components/TableScroll.tsx';
 
 const WorldMap = lazy(() => import('../components/WorldMap.tsx').then((m) => ({ default: m.WorldMap })));
 const FILTERS = ['country', 'kind'] as const;
@@ -171,7 +172,7 @@ function HotspotTable({ operationId, filter }: { operationId: string; filter: UR
           {t('hotspots.shown', { count: rows.length })}
         </p>
       </div>
-      <div className="table-scroll">
+      <TableScroll labelledBy="hotspot-list">
         <table aria-labelledby="hotspot-list" className="case-table">
           <thead>
             <tr>
@@ -198,7 +199,7 @@ function HotspotTable({ operationId, filter }: { operationId: string; filter: UR
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <ShowMore query={hotspots} label={t('hotspots.more')} />
     </section>
   );
@@ -327,7 +328,7 @@ function HotspotInspections({ hotspot }: { hotspot: { id: string; operationId: s
         <Empty>{t('hotspots.noInspections')}</Empty>
       ) : (
         <>
-          <div className="table-scroll">
+          <TableScroll labelledBy="hotspot-inspections">
             <table aria-labelledby="hotspot-inspections" className="case-table">
               <thead>
                 <tr>
@@ -356,7 +357,7 @@ function HotspotInspections({ hotspot }: { hotspot: { id: string; operationId: s
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
           <ShowMore query={inspections} label={t('hotspots.moreInspections')} />
         </>
       )}
@@ -388,7 +389,7 @@ function HotspotOutcomes({ hotspot }: { hotspot: { id: string; operationId: stri
         <Empty>{t('hotspots.noOutcomes')}</Empty>
       ) : (
         <>
-          <div className="table-scroll">
+          <TableScroll labelledBy="hotspot-outcomes">
             <table aria-labelledby="hotspot-outcomes" className="case-table">
               <thead>
                 <tr>
@@ -422,7 +423,7 @@ function HotspotOutcomes({ hotspot }: { hotspot: { id: string; operationId: stri
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
           <ShowMore query={outcomes} label={t('hotspots.moreOutcomes')} />
         </>
       )}

@@ -6,6 +6,7 @@ import type { CampaignSummaryT } from '../../../../src/modules/campaigns/schema.
 import { api } from '../../api.ts';
 import { Failed, Loading } from '../../components/States.tsx';
 import { useFormat } from '../../format.ts';
+import { TableScroll } from '../../components/TableScroll.tsx';
 
 export function CampaignSummary({ operationId, filter }: { operationId: string; filter: URLSearchParams }) {
   const { t } = useTranslation();
@@ -34,8 +35,8 @@ export function CampaignSummary({ operationId, filter }: { operationId: string; 
         ))}
       </ul>
       <h3 id="campaign-breakdown">{t('campaigns.summary.byCountryChannel')}</h3>
-      <div className="table-scroll">
-        <table aria-labelledby="campaign-breakdown" className="campaign-breakdown">
+      <TableScroll labelledBy="campaign-breakdown">
+        <table aria-labelledby="campaign-breakdown" className="case-table campaign-breakdown">
           <thead>
             <tr>
               {['column.country', 'column.channel', 'summary.campaignsColumn', 'summary.reachColumn'].map((column, i) => (
@@ -48,10 +49,12 @@ export function CampaignSummary({ operationId, filter }: { operationId: string; 
           <tbody>
             {rows.map((r) => (
               <tr key={`${r.country}-${r.channel}`}>
-                <td>{r.countryName}</td>
-                <td>{r.channelName}</td>
-                <td className="num">{format.number(r.campaigns)}</td>
-                <td className="num">
+                <th scope="row">{r.countryName}</th>
+                <td data-label={t('campaigns.column.channel')}>{r.channelName}</td>
+                <td className="num" data-label={t('campaigns.summary.campaignsColumn')}>
+                  {format.number(r.campaigns)}
+                </td>
+                <td className="num" data-label={t('campaigns.summary.reachColumn')}>
                   {r.withoutReach === r.campaigns ? (
                     <span className="muted">{t('campaigns.notEstimated')}</span>
                   ) : (
@@ -67,7 +70,7 @@ export function CampaignSummary({ operationId, filter }: { operationId: string; 
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </section>
   );
 }

@@ -13,6 +13,7 @@ import { type Campaign, FILTERS, filterOf } from './campaign.ts';
 import { CampaignSummary } from './CampaignSummary.tsx';
 import { Dates, Places, Reach } from './CampaignText.tsx';
 import './campaigns.css';
+import { TableScroll } from '../../components/TableScroll.tsx';
 
 const COLUMNS = ['title', 'channel', 'country', 'places', 'dates', 'reach'] as const;
 
@@ -150,7 +151,7 @@ function CampaignTable({ operationId, filter, canRecord }: { operationId: string
           {t('campaigns.shown', { count: rows.length })}
         </p>
       </div>
-      <div className="table-scroll">
+      <TableScroll labelledBy="campaign-list">
         <table aria-labelledby="campaign-list" className="case-table campaign-table">
           <thead>
             <tr>
@@ -184,7 +185,7 @@ function CampaignTable({ operationId, filter, canRecord }: { operationId: string
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <ShowMore query={campaigns} label={t('campaigns.more')} />
     </section>
   );

@@ -35,6 +35,7 @@ export function CaseCooperation({ caseId, canSend }: { caseId: string; canSend: 
         <RequestList
           operationId={file.data.operationId}
           filter={new URLSearchParams({ box: 'all', case: caseId })}
+          caseLinks={false}
           empty={canSend ? t('cooperation.empty.caseCanSend') : t('cooperation.empty.case')}
         />
       )}

@@ -9,7 +9,7 @@ import { RequestRow } from './RequestRow.tsx';
 
 const PAGE_SIZE = 25;
 
-export function RequestList(props: { operationId: string; filter: URLSearchParams; opened?: string | null; highlighted?: string | undefined; empty: ReactNode }) {
+export function RequestList(props: { operationId: string; filter: URLSearchParams; opened?: string | null; highlighted?: string | undefined; empty: ReactNode; caseLinks?: boolean }) {
   const { operationId } = props;
   const { t } = useTranslation();
   const requests = usePaged<CooperationRequestSummaryT>(['cooperation', operationId], `/api/operations/${operationId}/cooperation`, props.filter, PAGE_SIZE);
@@ -24,7 +24,7 @@ export function RequestList(props: { operationId: string; filter: URLSearchParam
       </p>
       <ul className="coop-requests">
         {rows.map((r) => (
-          <RequestRow key={r.id} request={r} initiallyOpen={r.id === props.opened} highlighted={r.id === props.highlighted} />
+          <RequestRow key={r.id} request={r} initiallyOpen={r.id === props.opened} highlighted={r.id === props.highlighted} caseLink={props.caseLinks ?? true} />
         ))}
       </ul>
       <ShowMore query={requests} label={t('cooperation.more')} />

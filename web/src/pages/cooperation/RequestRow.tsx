@@ -29,7 +29,8 @@ function RequestBadges({ request }: { request: CooperationRequestSummaryT }) {
   );
 }
 
-export function RequestRow({ request, initiallyOpen, highlighted }: { request: CooperationRequestSummaryT; initiallyOpen: boolean; highlighted: boolean }) {
+/** One request; `caseLink` is off where the request is shown on its own case's page. */
+export function RequestRow({ request, initiallyOpen, highlighted, caseLink }: { request: CooperationRequestSummaryT; initiallyOpen: boolean; highlighted: boolean; caseLink: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
   const [open, setOpen] = useState(initiallyOpen);
@@ -67,7 +68,7 @@ export function RequestRow({ request, initiallyOpen, highlighted }: { request: C
         </li>
         {request.dueOn && <li className={request.overdue ? 'coop-late' : undefined}>{t('cooperation.dueOn', { date: format.day(request.dueOn) })}</li>}
         <li data-messages={request.messages}>{t('cooperation.messages', { count: request.messages })}</li>
-        {request.caseId && (
+        {caseLink && request.caseId && (
           <li>
             <Link to={`/cases/${request.caseId}`}>{t('cooperation.openCase')}</Link>
           </li>
