@@ -13,7 +13,7 @@ import { WithOperation } from '../components/WithOperation.tsx';
 import { OFFENCES } from '../../../src/shared/vocabulary.ts';
 import { pickFilters, useFilters } from '../filters.ts';
 import { useCountryOptions, useFormat } from '../format.ts';
-import { pagedItems, ShowMore, usePaged } from '../paging.tsx';
+import { type Column, PagedTable, usePaged } from '../paging.tsx';
 import { useSession } from '../session.tsx';
 import { TableScroll } from '../components/TableScroll.tsx';
 
@@ -170,57 +170,35 @@ function CaseTable({ operationId }: { operationId: string }) {
   const format = useFormat();
   const [params] = useSearchParams();
   const cases = usePaged<CaseSummary>(['cases', operationId], `/api/operations/${operationId}/cases`, pickFilters(params, FILTERS));
-  if (cases.isPending) return <Loading />;
-  if (cases.isError) return <Failed error={cases.error} retry={() => void cases.refetch()} />;
-  const rows = pagedItems(cases.data);
-  if (rows.length === 0) return <Empty>{t('cases.empty')}</Empty>;
+  const columns: Column<CaseSummary>[] = [
+    { key: 'title', label: t('cases.column.title'), className: 'case-title', cell: (c) => <Link to={`/cases/${c.id}`}>{c.title}</Link> },
+    { key: 'status', label: t('cases.column.status'), cell: (c) => <span className={`badge status-${c.status}`}>{t(`cases.statuses.${c.status}`)}</span> },
+    { key: 'opened', label: t('cases.column.opened'), cell: (c) => <time dateTime={c.openedOn}>{format.day(c.openedOn)}</time> },
+    { key: 'owner', label: t('cases.column.owner'), cell: (c) => format.country(c.ownerCountry) },
+    {
+      key: 'victims',
+      label: t('cases.column.victims'),
+      numeric: true,
+      cell: (c) => (
+        <>
+          {format.number(c.victims)}
+          {c.children > 0 && <span className="badge badge-child">{t('cases.childrenBadge', { count: c.children })}</span>}
+        </>
+      ),
+    },
+    { key: 'offences', label: t('cases.column.offences'), className: 'case-offences', cell: (c) => c.offences.map((o) => t(`offences.${o}`, o)).join(', ') },
+  ];
   return (
-    <section className="panel">
-      <div className="panel-head">
-        <h2 id="case-list">{t('cases.list')}</h2>
-        <p className="muted" aria-live="polite">
-          {t('cases.shown', { count: rows.length })}
-        </p>
-      </div>
-      <TableScroll labelledBy="case-list">
-        <table aria-labelledby="case-list" className="case-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('cases.column.title')}</th>
-              <th scope="col">{t('cases.column.status')}</th>
-              <th scope="col">{t('cases.column.opened')}</th>
-              <th scope="col">{t('cases.column.owner')}</th>
-              <th scope="col" className="num">
-                {t('cases.column.victims')}
-              </th>
-              <th scope="col">{t('cases.column.offences')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((c) => (
-              <tr key={c.id} data-case={c.id}>
-                <th scope="row" className="case-title">
-                  <Link to={`/cases/${c.id}`}>{c.title}</Link>
-                </th>
-                <td data-label={t('cases.column.status')}>
-                  <span className={`badge status-${c.status}`}>{t(`cases.statuses.${c.status}`)}</span>
-                </td>
-                <td data-label={t('cases.column.opened')}>
-                  <time dateTime={c.openedOn}>{format.day(c.openedOn)}</time>
-                </td>
-                <td data-label={t('cases.column.owner')}>{format.country(c.ownerCountry)}</td>
-                <td className="num" data-label={t('cases.column.victims')}>
-                  {format.number(c.victims)}
-                  {c.children > 0 && <span className="badge badge-child">{t('cases.childrenBadge', { count: c.children })}</span>}
-                </td>
-                <td className="case-offences" data-label={t('cases.column.offences')}>{c.offences.map((o) => t(`offences.${o}`, o)).join(', ')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
-      <ShowMore query={cases} label={t('cases.more')} />
-    </section>
+    <PagedTable
+      id="case-list"
+      title={t('cases.list')}
+      query={cases}
+      columns={columns}
+      empty={t('cases.empty')}
+      more={t('cases.more')}
+      shown={(count) => t('cases.shown', { count })}
+      rowProps={(c) => ({ 'data-case': c.id })}
+    />
   );
 }
 

@@ -11,10 +11,9 @@ import { Empty, Failed, Loading } from '../components/States.tsx';
 import { useOperations, WithOperation } from '../components/WithOperation.tsx';
 import { pickFilters, useFilters } from '../filters.ts';
 import { useCountryOptions, useFormat } from '../format.ts';
-import { pagedItems, ShowMore, usePaged } from '../paging.tsx';
+import { type Column, PagedTable, usePaged } from '../paging.tsx';
 import { useSession } from '../session.tsx';
 import { HOTSPOT_KINDS } from '../../../src/modules/hotspots/schema.ts';
-import { TableScroll } from '../components/TableScroll.tsx';
 
 const WorldMap = lazy(() => import('../components/WorldMap.tsx').then((m) => ({ default: m.WorldMap })));
 const FILTERS = ['country', 'kind'] as const;
@@ -160,48 +159,24 @@ function HotspotTable({ operationId, filter }: { operationId: string; filter: UR
   const { t } = useTranslation();
   const format = useFormat();
   const hotspots = usePaged<SharedHotspot>(['hotspots', operationId, 'list'], `/api/operations/${operationId}/hotspots`, filter);
-  if (hotspots.isPending) return <Loading />;
-  if (hotspots.isError) return <Failed error={hotspots.error} retry={() => void hotspots.refetch()} />;
-  const rows = pagedItems(hotspots.data);
-  if (rows.length === 0) return <Empty>{t('hotspots.empty')}</Empty>;
+  const columns: Column<SharedHotspot>[] = [
+    { key: 'name', label: t('hotspots.column.name'), className: 'case-title', cell: (h) => <Link to={`/hotspots/${h.id}`}>{h.name}</Link> },
+    { key: 'kind', label: t('hotspots.column.kind'), cell: (h) => t(`hotspots.kinds.${h.kind}`, h.kind) },
+    { key: 'country', label: t('hotspots.column.country'), cell: (h) => format.country(h.country) },
+    { key: 'position', label: t('hotspots.column.position'), cell: (h) => <Position lat={h.latitude} lon={h.longitude} /> },
+    { key: 'owner', label: t('hotspots.column.owner'), cell: (h) => format.country(h.ownerCountry) },
+  ];
   return (
-    <section className="panel">
-      <div className="panel-head">
-        <h2 id="hotspot-list">{t('hotspots.list')}</h2>
-        <p className="muted" aria-live="polite">
-          {t('hotspots.shown', { count: rows.length })}
-        </p>
-      </div>
-      <TableScroll labelledBy="hotspot-list">
-        <table aria-labelledby="hotspot-list" className="case-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('hotspots.column.name')}</th>
-              <th scope="col">{t('hotspots.column.kind')}</th>
-              <th scope="col">{t('hotspots.column.country')}</th>
-              <th scope="col">{t('hotspots.column.position')}</th>
-              <th scope="col">{t('hotspots.column.owner')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((h) => (
-              <tr key={h.id} data-hotspot={h.id}>
-                <th scope="row" className="case-title">
-                  <Link to={`/hotspots/${h.id}`}>{h.name}</Link>
-                </th>
-                <td data-label={t('hotspots.column.kind')}>{t(`hotspots.kinds.${h.kind}`, h.kind)}</td>
-                <td data-label={t('hotspots.column.country')}>{format.country(h.country)}</td>
-                <td data-label={t('hotspots.column.position')}>
-                  <Position lat={h.latitude} lon={h.longitude} />
-                </td>
-                <td data-label={t('hotspots.column.owner')}>{format.country(h.ownerCountry)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
-      <ShowMore query={hotspots} label={t('hotspots.more')} />
-    </section>
+    <PagedTable
+      id="hotspot-list"
+      title={t('hotspots.list')}
+      query={hotspots}
+      columns={columns}
+      empty={t('hotspots.empty')}
+      more={t('hotspots.more')}
+      shown={(count) => t('hotspots.shown', { count })}
+      rowProps={(h) => ({ 'data-hotspot': h.id })}
+    />
   );
 }
 
@@ -309,59 +284,23 @@ function HotspotInspections({ hotspot }: { hotspot: { id: string; operationId: s
   const format = useFormat();
   const search = new URLSearchParams({ hotspot: hotspot.id });
   const inspections = usePaged<Inspection>(['inspections', hotspot.operationId, 'hotspot'], `/api/operations/${hotspot.operationId}/inspections`, search, 20);
-  const rows = pagedItems(inspections.data);
+  const columns: Column<Inspection>[] = [
+    { key: 'at', label: t('hotspots.column.when'), cell: (i) => <time dateTime={i.at}>{format.dateTime(i.at)}</time> },
+    { key: 'kind', label: t('hotspots.column.check'), cell: (i) => t(`field.inspectionKinds.${i.kind}`, i.kind) },
+    { key: 'persons', label: t('figures.personsChecked'), numeric: true, cell: (i) => format.number(i.personsChecked) },
+    { key: 'notes', label: t('hotspots.column.notes'), className: 'notes', cell: (i) => i.notes || '—' },
+  ];
   return (
-    <section className="panel" aria-labelledby="hotspot-inspections">
-      <div className="panel-head">
-        <h2 id="hotspot-inspections">{t('hotspots.inspections')}</h2>
-        {rows.length > 0 && (
-          <p className="muted" aria-live="polite">
-            {t('hotspots.shown', { count: rows.length })}
-          </p>
-        )}
-      </div>
-      {inspections.isPending ? (
-        <Loading />
-      ) : inspections.isError ? (
-        <Failed error={inspections.error} retry={() => void inspections.refetch()} />
-      ) : rows.length === 0 ? (
-        <Empty>{t('hotspots.noInspections')}</Empty>
-      ) : (
-        <>
-          <TableScroll labelledBy="hotspot-inspections">
-            <table aria-labelledby="hotspot-inspections" className="case-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('hotspots.column.when')}</th>
-                  <th scope="col">{t('hotspots.column.check')}</th>
-                  <th scope="col" className="num">
-                    {t('figures.personsChecked')}
-                  </th>
-                  <th scope="col">{t('hotspots.column.notes')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((i) => (
-                  <tr key={i.id} data-inspection={i.id}>
-                    <th scope="row">
-                      <time dateTime={i.at}>{format.dateTime(i.at)}</time>
-                    </th>
-                    <td data-label={t('hotspots.column.check')}>{t(`field.inspectionKinds.${i.kind}`, i.kind)}</td>
-                    <td className="num" data-label={t('figures.personsChecked')}>
-                      {format.number(i.personsChecked)}
-                    </td>
-                    <td className="notes" data-label={t('hotspots.column.notes')}>
-                      {i.notes || '—'}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
-          <ShowMore query={inspections} label={t('hotspots.moreInspections')} />
-        </>
-      )}
-    </section>
+    <PagedTable
+      id="hotspot-inspections"
+      title={t('hotspots.inspections')}
+      query={inspections}
+      columns={columns}
+      empty={t('hotspots.noInspections')}
+      more={t('hotspots.moreInspections')}
+      shown={(count) => t('hotspots.shown', { count })}
+      rowProps={(i) => ({ 'data-inspection': i.id })}
+    />
   );
 }
 
@@ -370,63 +309,32 @@ function HotspotOutcomes({ hotspot }: { hotspot: { id: string; operationId: stri
   const format = useFormat();
   const search = new URLSearchParams({ hotspot: hotspot.id });
   const outcomes = usePaged<Outcome>(['outcomes', hotspot.operationId, 'hotspot'], `/api/operations/${hotspot.operationId}/outcomes`, search, 20);
-  const rows = pagedItems(outcomes.data);
-  return (
-    <section className="panel" aria-labelledby="hotspot-outcomes">
-      <div className="panel-head">
-        <h2 id="hotspot-outcomes">{t('hotspots.outcomes')}</h2>
-        {rows.length > 0 && (
-          <p className="muted" aria-live="polite">
-            {t('hotspots.shown', { count: rows.length })}
-          </p>
-        )}
-      </div>
-      {outcomes.isPending ? (
-        <Loading />
-      ) : outcomes.isError ? (
-        <Failed error={outcomes.error} retry={() => void outcomes.refetch()} />
-      ) : rows.length === 0 ? (
-        <Empty>{t('hotspots.noOutcomes')}</Empty>
-      ) : (
+  const columns: Column<Outcome>[] = [
+    { key: 'at', label: t('hotspots.column.when'), cell: (o) => <time dateTime={o.at}>{format.dateTime(o.at)}</time> },
+    {
+      key: 'kind',
+      label: t('hotspots.column.outcome'),
+      cell: (o) => (
         <>
-          <TableScroll labelledBy="hotspot-outcomes">
-            <table aria-labelledby="hotspot-outcomes" className="case-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('hotspots.column.when')}</th>
-                  <th scope="col">{t('hotspots.column.outcome')}</th>
-                  <th scope="col" className="num">
-                    {t('hotspots.column.persons')}
-                  </th>
-                  <th scope="col">{t('hotspots.column.offences')}</th>
-                  <th scope="col">{t('hotspots.column.notes')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((o) => (
-                  <tr key={o.id} data-outcome={o.id} data-kind={o.kind}>
-                    <th scope="row">
-                      <time dateTime={o.at}>{format.dateTime(o.at)}</time>
-                    </th>
-                    <td data-label={t('hotspots.column.outcome')}>
-                      {t(`cases.outcomeKinds.${o.kind}`, o.kind)}
-                      {o.status && <span className={`badge status-${o.status}`}>{t(`cases.statuses.${o.status}`)}</span>}
-                    </td>
-                    <td className="num" data-label={t('hotspots.column.persons')}>
-                      {format.number(o.persons)}
-                    </td>
-                    <td data-label={t('hotspots.column.offences')}>{o.offences.length > 0 ? o.offences.map((x) => t(`offences.${x}`, x)).join(', ') : '—'}</td>
-                    <td className="notes" data-label={t('hotspots.column.notes')}>
-                      {o.notes || '—'}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
-          <ShowMore query={outcomes} label={t('hotspots.moreOutcomes')} />
+          {t(`cases.outcomeKinds.${o.kind}`, o.kind)}
+          {o.status && <span className={`badge status-${o.status}`}>{t(`cases.statuses.${o.status}`)}</span>}
         </>
-      )}
-    </section>
+      ),
+    },
+    { key: 'persons', label: t('hotspots.column.persons'), numeric: true, cell: (o) => format.number(o.persons) },
+    { key: 'offences', label: t('hotspots.column.offences'), cell: (o) => (o.offences.length > 0 ? o.offences.map((x) => t(`offences.${x}`, x)).join(', ') : '—') },
+    { key: 'notes', label: t('hotspots.column.notes'), className: 'notes', cell: (o) => o.notes || '—' },
+  ];
+  return (
+    <PagedTable
+      id="hotspot-outcomes"
+      title={t('hotspots.outcomes')}
+      query={outcomes}
+      columns={columns}
+      empty={t('hotspots.noOutcomes')}
+      more={t('hotspots.moreOutcomes')}
+      shown={(count) => t('hotspots.shown', { count })}
+      rowProps={(o) => ({ 'data-outcome': o.id, 'data-kind': o.kind })}
+    />
   );
 }

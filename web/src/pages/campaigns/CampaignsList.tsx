@@ -4,16 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { CAMPAIGN_CHANNELS } from '../../../../src/modules/campaigns/schema.ts';
 import type { Operation } from '../../api.ts';
-import { Empty, Failed, Loading } from '../../components/States.tsx';
 import { WithOperation } from '../../components/WithOperation.tsx';
 import { useFilters } from '../../filters.ts';
 import { useCountryOptions, useFormat } from '../../format.ts';
-import { pagedItems, ShowMore, usePaged } from '../../paging.tsx';
+import { type Column, PagedTable, usePaged } from '../../paging.tsx';
 import { type Campaign, FILTERS, filterOf } from './campaign.ts';
 import { CampaignSummary } from './CampaignSummary.tsx';
 import { Dates, Places, Reach } from './CampaignText.tsx';
 import './campaigns.css';
-import { TableScroll } from '../../components/TableScroll.tsx';
 
 const COLUMNS = ['title', 'channel', 'country', 'places', 'dates', 'reach'] as const;
 
@@ -131,62 +129,36 @@ function CampaignTable({ operationId, filter, canRecord }: { operationId: string
   const { t } = useTranslation();
   const format = useFormat();
   const campaigns = usePaged<Campaign>(['campaigns', 'list', operationId], `/api/operations/${operationId}/campaigns`, filter);
-  if (campaigns.isPending) return <Loading />;
-  if (campaigns.isError) return <Failed error={campaigns.error} retry={() => void campaigns.refetch()} />;
-  const rows = pagedItems(campaigns.data);
-  if (rows.length === 0) {
-    const filtered = filter.size > 0;
-    return (
-      <Empty>
-        {filtered ? t('campaigns.empty') : t('campaigns.emptyAll')}
-        {!filtered && canRecord && ` ${t('campaigns.emptyHint')}`}
-      </Empty>
-    );
-  }
+  const filtered = filter.size > 0;
+  const label = (column: (typeof COLUMNS)[number]) => t(`campaigns.column.${column}`);
+  const columns: Column<Campaign>[] = [
+    {
+      key: 'title',
+      label: label('title'),
+      className: 'campaign-title',
+      cell: (c) => (
+        <Link to={`/campaigns/${c.id}`}>
+          <bdi>{c.title}</bdi>
+        </Link>
+      ),
+    },
+    { key: 'channel', label: label('channel'), cell: (c) => t(`campaigns.channels.${c.channel}`) },
+    { key: 'country', label: label('country'), cell: (c) => format.country(c.country) },
+    { key: 'places', label: label('places'), className: 'campaign-places', cell: (c) => <Places places={c.places} /> },
+    { key: 'dates', label: label('dates'), cell: (c) => <Dates from={c.startsOn} to={c.endsOn} /> },
+    { key: 'reach', label: label('reach'), numeric: true, cell: (c) => <Reach reach={c.reach} /> },
+  ];
   return (
-    <section className="panel">
-      <div className="panel-head">
-        <h2 id="campaign-list">{t('campaigns.list')}</h2>
-        <p className="muted" aria-live="polite">
-          {t('campaigns.shown', { count: rows.length })}
-        </p>
-      </div>
-      <TableScroll labelledBy="campaign-list">
-        <table aria-labelledby="campaign-list" className="case-table campaign-table">
-          <thead>
-            <tr>
-              {COLUMNS.map((column) => (
-                <th key={column} scope="col" className={column === 'reach' ? 'num' : undefined}>
-                  {t(`campaigns.column.${column}`)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((c) => (
-              <tr key={c.id} data-campaign={c.id} data-channel={c.channel}>
-                <th scope="row" className="campaign-title">
-                  <Link to={`/campaigns/${c.id}`}>
-                    <bdi>{c.title}</bdi>
-                  </Link>
-                </th>
-                <td data-label={t('campaigns.column.channel')}>{t(`campaigns.channels.${c.channel}`)}</td>
-                <td data-label={t('campaigns.column.country')}>{format.country(c.country)}</td>
-                <td className="campaign-places" data-label={t('campaigns.column.places')}>
-                  <Places places={c.places} />
-                </td>
-                <td data-label={t('campaigns.column.dates')}>
-                  <Dates from={c.startsOn} to={c.endsOn} />
-                </td>
-                <td className="num" data-label={t('campaigns.column.reach')}>
-                  <Reach reach={c.reach} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
-      <ShowMore query={campaigns} label={t('campaigns.more')} />
-    </section>
+    <PagedTable
+      id="campaign-list"
+      title={t('campaigns.list')}
+      query={campaigns}
+      columns={columns}
+      empty={`${filtered ? t('campaigns.empty') : t('campaigns.emptyAll')}${!filtered && canRecord ? ` ${t('campaigns.emptyHint')}` : ''}`}
+      more={t('campaigns.more')}
+      shown={(count) => t('campaigns.shown', { count })}
+      rowProps={(c) => ({ 'data-campaign': c.id, 'data-channel': c.channel })}
+      tableClass="campaign-table"
+    />
   );
 }
