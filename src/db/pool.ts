@@ -84,6 +84,9 @@ pg.types.setTypeParser(DATE, (v) => v);
 /** A pool over a PostgreSQL server. */
 export function postgresPool(connectionString: string, max = 10): RawPool {
   const pool = new pg.Pool({ connectionString, max });
+  // An idle connection the server drops (a restart, an administrator) must not take the process
+  // down: the pool replaces it at the next checkout.
+  pool.on('error', (error) => process.emitWarning(`PostgreSQL connection lost while idle: ${error.message}`));
   return {
     engine: 'postgres',
     async connect() {

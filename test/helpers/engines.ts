@@ -66,6 +66,13 @@ export async function freshDatabase(engine: Engine): Promise<TestDatabase> {
       await database.close();
       const client = new pg.Client({ connectionString: SERVER_URL });
       await client.connect();
+      // The pool's end does not wait for its sockets to close: wait for the server to see them go,
+      // or FORCE would kill a closing connection whose error then has no listener left.
+      for (let i = 0; i < 50; i++) {
+        const { rows } = await client.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+        if (rows[0].n === 0) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
       await client.query(`drop database if exists ${name} with (force)`);
       await client.end();
     },
