@@ -1,10 +1,12 @@
 // `npm run bench`: runs every benchmark under bench/ in turn and prints its figures.
-// Set BENCH_ONLY=import, results or dashboard to run one.
+// Set BENCH_ONLY=import, results, dashboard or linkage to run one.
 import { benchDashboard } from './dashboard.ts';
 import { benchImport } from './import.ts';
+import { benchLinkage } from './linkage.ts';
 import { benchResults } from './results.ts';
 
 const only = process.env.BENCH_ONLY;
 if (!only || only === 'import') await benchImport();
 if (!only || only === 'results') await benchResults();
 if (!only || only === 'dashboard') await benchDashboard();
+if (!only || only === 'linkage') await benchLinkage();

@@ -5,6 +5,8 @@ import { cooperationCommand } from './cooperation.ts';
 import { demoCommand } from './demo.ts';
 import { exportCommand } from './export.ts';
 import { importCommand } from './import.ts';
+import { linkCommand } from './link.ts';
+import { namesCommand } from './names.ts';
 import { serveCommand } from './serve.ts';
 import { usersCommand } from './users.ts';
 
@@ -18,5 +20,7 @@ exportCommand(program);
 usersCommand(program);
 auditCommand(program);
 cooperationCommand(program);
+linkCommand(program);
+namesCommand(program);
 
 await program.parseAsync(process.argv);

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { nameTokens, pinyinTokens } from './transliterate.ts';
+
+describe('nameTokens', () => {
+  it('writes Chinese names in pinyin without tones, family name first', () => {
+    expect(nameTokens('王小明')).toEqual(['wang', 'xiaoming']);
+    expect(nameTokens('李明')).toEqual(['li', 'ming']);
+    expect(pinyinTokens('欧阳娜娜')).toEqual(['ouyang', 'nana']);
+  });
+
+  it('transliterates other scripts to ASCII', () => {
+    expect(nameTokens('Иванов Иван')).toEqual(['ivanov', 'ivan']);
+    expect(nameTokens('김철수')).toEqual(['gim', 'cheolsu']);
+    expect(nameTokens('Ελένη')).toEqual(['eleni']);
+  });
+
+  it('folds case and diacritics, splits on hyphens and drops apostrophes', () => {
+    expect(nameTokens('José  O’Brien')).toEqual(['jose', 'obrien']);
+    expect(nameTokens('MÜLLER-Lüdenscheidt')).toEqual(['muller', 'ludenscheidt']);
+  });
+
+  it('keeps Latin words mixed with Chinese characters', () => {
+    expect(nameTokens('李 Jin')).toEqual(['li', 'jin']);
+  });
+
+  it('gives no tokens for an empty or punctuation-only name', () => {
+    expect(nameTokens('  ')).toEqual([]);
+    expect(nameTokens('--')).toEqual([]);
+  });
+});

@@ -1,0 +1,101 @@
+// The `cordon link` and `cordon names compare` contracts other tools rely on: columns in,
+// columns out, exit code 1 with one sentence on misuse.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Command } from 'commander';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { linkCommand } from '../../src/cli/link.ts';
+import { namesCommand } from '../../src/cli/names.ts';
+
+const FEBRL = resolve(import.meta.dirname, '../../../shared/data/febrl');
+const dir = mkdtempSync(join(tmpdir(), 'cordon-matching-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function cordon(...args: string[]) {
+  const program = new Command('cordon').exitOverride();
+  linkCommand(program);
+  namesCommand(program);
+  await program.parseAsync(args, { from: 'user' });
+}
+
+let stderr: string[];
+beforeEach(() => {
+  stderr = [];
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+    stderr.push(String(chunk));
+    return true;
+  });
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  process.exitCode = undefined;
+});
+
+describe('cordon link', () => {
+  it('deduplicates a FEBRL file into left_id,right_id,score rows', async () => {
+    const out = join(dir, 'pairs.csv');
+    await cordon('link', '--dedupe', join(FEBRL, 'dataset1.csv'), '--format', 'febrl', '--out', out);
+    const [header, ...rows] = readFileSync(out, 'utf8').trim().split('\n');
+    expect(header).toBe('left_id,right_id,score');
+    expect(rows.length).toBeGreaterThan(450);
+    for (const row of rows.slice(0, 20)) {
+      const score = Number(row.split(',')[2]);
+      expect(score).toBeGreaterThanOrEqual(0.5);
+      expect(score).toBeLessThanOrEqual(1);
+    }
+    expect(stderr.join('')).toMatch(/candidate pairs/);
+  });
+
+  it('links two files in Cordon’s own layout', async () => {
+    const left = join(dir, 'left.csv');
+    const right = join(dir, 'right.csv');
+    const header = 'id,given_name,surname,date_of_birth,postcode,id_number';
+    const people = Array.from({ length: 30 }, (_, i) => [
+      `P${i}`,
+      `given${i}`,
+      `family${i}`,
+      `19${60 + i}0${1 + (i % 9)}1${i % 10}`,
+      `${3000 + i}`,
+      `${7_000_000 + i * 131}`,
+    ]);
+    writeFileSync(left, [header, ...people.map((p) => p.join(','))].join('\n'));
+    writeFileSync(
+      right,
+      [header, ...people.map(([, ...rest]) => [`Q${rest[0]!.slice(5)}`, ...rest].join(','))].join('\n'),
+    );
+    const out = join(dir, 'linked.csv');
+    await cordon('link', '--left', left, '--right', right, '--out', out);
+    const rows = readFileSync(out, 'utf8').trim().split('\n').slice(1);
+    expect(rows).toContain(`P7,Q7,${rows.find((r) => r.startsWith('P7,'))!.split(',')[2]}`);
+    expect(rows.every((r) => r.split(',')[0]!.slice(1) === r.split(',')[1]!.slice(1))).toBe(true);
+  });
+
+  it('refuses --dedupe together with --left, with exit code 1', async () => {
+    await cordon('link', '--left', 'a.csv', '--dedupe', 'b.csv', '--out', join(dir, 'x.csv'));
+    expect(process.exitCode).toBe(1);
+    expect(stderr.join('')).toMatch(/either --left and --right/);
+  });
+});
+
+describe('cordon names compare', () => {
+  it('adds score and match to every row, keeping the other columns', async () => {
+    const input = join(dir, 'names.csv');
+    const out = join(dir, 'names-scored.csv');
+    writeFileSync(input, 'name1,name2,case\n王小明,Xiaoming Wang,c1\nJohn Smith,Maria Garcia,c2\n');
+    await cordon('names', 'compare', '--in', input, '--out', out);
+    expect(readFileSync(out, 'utf8').trim().split('\n')).toEqual([
+      'name1,name2,case,score,match',
+      '王小明,Xiaoming Wang,c1,1.0000,true',
+      expect.stringMatching(/^John Smith,Maria Garcia,c2,0\.\d{4},false$/),
+    ]);
+  });
+
+  it('says which columns are missing', async () => {
+    const input = join(dir, 'bad.csv');
+    writeFileSync(input, 'a,b\nx,y\n');
+    await cordon('names', 'compare', '--in', input, '--out', join(dir, 'bad-out.csv'));
+    expect(process.exitCode).toBe(1);
+    expect(stderr.join('')).toMatch(/name1 and name2/);
+  });
+});
