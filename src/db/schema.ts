@@ -197,6 +197,22 @@ export interface CasePersonsTable {
   created_at: CreatedAt;
 }
 
+export interface EntityMentionsTable {
+  operation_id: string;
+  id: Generated<string>;
+  case_id: string;
+  person_id: string | null;
+  kind: string;
+  raw: string;
+  value: string;
+  valid: boolean;
+  problem: string | null;
+  details: Json<Record<string, string>>;
+  source: 'contact' | 'document' | 'manual';
+  position: number;
+  created_at: CreatedAt;
+}
+
 export interface CooperationRequestsTable {
   operation_id: string;
   id: Generated<string>;
@@ -262,6 +278,7 @@ export interface Schema {
   journeys: JourneysTable;
   journey_legs: JourneyLegsTable;
   case_persons: CasePersonsTable;
+  entity_mentions: EntityMentionsTable;
   cooperation_requests: CooperationRequestsTable;
   cooperation_addressees: CooperationAddresseesTable;
   cooperation_messages: CooperationMessagesTable;

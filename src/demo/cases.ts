@@ -3,9 +3,10 @@
 // of the 149 rescued victims and the 360 investigations of the results belongs to a case.
 // Victims' names are invented; places and routes are real.
 import type { Insertable } from 'kysely';
-import type { CaseOutcomesTable, CasePersonsTable, CasesTable, JourneyLegsTable, JourneysTable, Sharing } from '../db/schema.ts';
+import type { CaseOutcomesTable, CasePersonsTable, CasesTable, EntityMentionsTable, JourneyLegsTable, JourneysTable, Sharing } from '../db/schema.ts';
 import { checkJourney } from '../modules/cases/journeys.ts';
 import { journeyRows, personRow } from '../modules/cases/rows.ts';
+import { mentionRows } from '../modules/entities/mentions.ts';
 import type { JourneyInputT, PersonInputT } from '../modules/cases/schema.ts';
 import { type DemoOutcome, demoId } from './generate.ts';
 import { type Random, seededRandom } from './random.ts';
@@ -29,6 +30,7 @@ export interface DemoCaseRows {
   journeys: Insertable<JourneysTable>[];
   legs: Insertable<JourneyLegsTable>[];
   persons: Insertable<CasePersonsTable>[];
+  mentions: Insertable<EntityMentionsTable>[];
   links: CaseOutcomesTable[];
 }
 
@@ -308,7 +310,7 @@ export function planDemoCases(outcomes: readonly DemoOutcome[], bureauOf: Readon
   const rescues = group('rescue');
   const investigations = group('investigation');
   const specs = [...narratives(random, rescues, investigations), ...generated(random, rescues, investigations)];
-  const rows: DemoCaseRows = { cases: [], journeys: [], legs: [], persons: [], links: [] };
+  const rows: DemoCaseRows = { cases: [], journeys: [], legs: [], persons: [], mentions: [], links: [] };
   for (const spec of specs) {
     const caseId = demoId('case', spec.key);
     rows.cases.push({
@@ -335,10 +337,14 @@ export function planDemoCases(outcomes: readonly DemoOutcome[], bureauOf: Readon
     spec.persons.forEach((p, i) => {
       const journeyId = p.journey !== undefined ? journeyIds[p.journey]! : null;
       const { journey: _index, ...person } = p;
+      const personId = demoId('person', `${spec.key}:${i}`);
       rows.persons.push({
-        id: demoId('person', `${spec.key}:${i}`),
+        id: personId,
         ...personRow(person, `${spec.key}.persons.${i}`, { operationId, caseId, openedOn: spec.openedOn }, journeyId),
       });
+      // As the API does: the person's contacts and documents become entity mentions.
+      const position = rows.mentions.filter((m) => m.case_id === caseId).length;
+      rows.mentions.push(...mentionRows({ operationId, caseId, personId, position, contacts: p.contacts, documents: p.documents }, spec.owner));
     });
     for (const outcomeId of spec.outcomeIds) rows.links.push({ operation_id: operationId, case_id: caseId, outcome_id: outcomeId });
   }

@@ -161,6 +161,7 @@ export async function loadDemo(
       ['journeys', cases.journeys],
       ['journey_legs', cases.legs],
       ['case_persons', cases.persons],
+      ['entity_mentions', cases.mentions],
       ['case_outcomes', cases.links],
     ] as const) {
       for (let i = 0; i < rows.length; i += 1000) {

@@ -19,6 +19,7 @@ import { outcomeRoutes } from '../modules/outcomes/routes.ts';
 import { caseRoutes } from '../modules/cases/routes.ts';
 import { campaignRoutes } from '../modules/campaigns/routes.ts';
 import { cooperationRoutes } from '../modules/cooperation/routes.ts';
+import { entityRoutes } from '../modules/entities/routes.ts';
 import { exportRoutes } from '../modules/exports/routes.ts';
 import { resultRoutes } from '../modules/results/routes.ts';
 import { registerAuth } from './plugins/auth.ts';
@@ -110,6 +111,7 @@ export async function buildApp({ database, config, logger = false, webRoot = WEB
   await app.register(caseRoutes);
   await app.register(cooperationRoutes);
   await app.register(campaignRoutes);
+  await app.register(entityRoutes);
   await app.register(exportRoutes);
   await app.register(resultRoutes);
   await registerWeb(app, webRoot);

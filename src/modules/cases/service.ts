@@ -2,6 +2,9 @@
 // where the child rule says so, every read written to the audit log), list, update, and add
 // persons, journeys and outcome links later.
 import type { Actor } from '../../access/actor.ts';
+import { randomUUID } from 'node:crypto';
+import { insertMentions, nextPosition } from '../entities/repo.ts';
+import { mentionRows } from '../entities/mentions.ts';
 import { appendAudit } from '../../access/audit.ts';
 import { canCreateRecord } from '../../access/records.ts';
 import { canReadShared, canWriteShared } from '../../access/sharing.ts';
@@ -85,10 +88,16 @@ export async function createCase(database: Database, actor: Actor, operationId: 
     const journeyIds: string[] = [];
     for (const j of journeys) journeyIds.push(await insertJourney(tx, operationId, caseId, j));
     const c = { operationId, caseId, openedOn: input.openedOn };
-    await repo.insertPersons(
-      tx,
-      persons.map((p, i) => personRow(p, `persons.${i}`, c, p.journey !== undefined ? journeyIds[p.journey]! : null)),
-    );
+    const rows = persons.map((p, i) => ({
+      id: randomUUID(),
+      ...personRow(p, `persons.${i}`, c, p.journey !== undefined ? journeyIds[p.journey]! : null),
+    }));
+    await repo.insertPersons(tx, rows);
+    const mentions = [];
+    for (const [i, p] of persons.entries()) {
+      mentions.push(...mentionRows({ operationId, caseId, personId: rows[i]!.id, position: mentions.length, contacts: p.contacts, documents: p.documents }, actor.bureauCountry));
+    }
+    await insertMentions(tx, mentions);
     await repo.linkOutcomes(tx, operationId, caseId, input.outcomeIds ?? []);
     await appendAudit(tx, actor, { action: 'create', entity: 'case', entityId: caseId, operationId, detail: { persons: persons.length } });
     return caseId;
@@ -180,9 +189,11 @@ export async function addPerson(database: Database, actor: Actor, caseId: string
   if (input.journeyId && !(await repo.journeyOfCase(database.db, c.operation_id, c.id, input.journeyId))) {
     throw new Invalid(`no journey ${input.journeyId} in this case`, 'journeyId');
   }
-  const row = personRow(input, '', { operationId: c.operation_id, caseId: c.id, openedOn: c.opened_on }, input.journeyId ?? null);
+  const row = { id: randomUUID(), ...personRow(input, '', { operationId: c.operation_id, caseId: c.id, openedOn: c.opened_on }, input.journeyId ?? null) };
   return database.db.transaction().execute(async (tx) => {
     const [id] = await repo.insertPersons(tx, [row]);
+    const position = await nextPosition(tx, c.operation_id, c.id);
+    await insertMentions(tx, mentionRows({ operationId: c.operation_id, caseId: c.id, personId: row.id, position, contacts: input.contacts, documents: input.documents }, actor.bureauCountry));
     await appendAudit(tx, actor, { action: 'create', entity: 'case_person', entityId: id!, operationId: c.operation_id, detail: { case: c.id } });
     return id!;
   });
