@@ -1,8 +1,9 @@
 // `npm run bench`: runs every benchmark under bench/ in turn and prints its figures.
-// Set BENCH_ONLY=import, results, dashboard or linkage to run one.
+// Set BENCH_ONLY=import, results, dashboard, linkage or names to run one.
 import { benchDashboard } from './dashboard.ts';
 import { benchImport } from './import.ts';
 import { benchLinkage } from './linkage.ts';
+import { benchNames } from './names.ts';
 import { benchResults } from './results.ts';
 
 const only = process.env.BENCH_ONLY;
@@ -10,3 +11,4 @@ if (!only || only === 'import') await benchImport();
 if (!only || only === 'results') await benchResults();
 if (!only || only === 'dashboard') await benchDashboard();
 if (!only || only === 'linkage') await benchLinkage();
+if (!only || only === 'names') await benchNames();

@@ -45,3 +45,22 @@ describe('phoneticKeys', () => {
     expect(phoneticKeys('smyth')).toContain('SM0');
   });
 });
+
+describe('compareNames across abjad and East Asian scripts', () => {
+  it('matches unvowelled Arabic and Hebrew with vowelled Latin spellings', () => {
+    expect(compareNames('محمد علي', 'Mohamed Ali').score).toBeGreaterThan(0.85);
+    expect(compareNames('דאגלס אדמס', 'Douglas Adams').score).toBeGreaterThan(0.85);
+    expect(compareNames('محمد علي', 'Maria Garcia').score).toBeLessThan(0.6);
+  });
+
+  it('matches Korean names across romanisation systems', () => {
+    expect(compareNames('박정희', 'Park Chung-hee').score).toBeGreaterThan(0.7);
+    expect(compareNames('박정희', 'Kim Young-sam').score).toBeLessThan(0.6);
+    expect(compareNames('이호석', 'Lee Ho-seok').score).toBeGreaterThan(0.85);
+  });
+
+  it('reads a foreign name written in Chinese characters', () => {
+    expect(compareNames('德克', 'Dirk').score).toBeGreaterThan(0.6);
+    expect(compareNames('德克', 'Maria').score).toBeLessThan(0.4);
+  });
+});

@@ -1,8 +1,10 @@
 // Compares two person names across scripts, spellings and word orders: transliterated tokens
 // matched pairwise by Jaro–Winkler, the names run together, and Double Metaphone sound keys.
 import { doubleMetaphone } from 'double-metaphone';
+import { ABJAD, consonantSkeleton } from './abjad.ts';
 import { jaroWinkler } from './jaro-winkler.ts';
-import { nameTokens } from './transliterate.ts';
+import { soundKey } from './sound-keys.ts';
+import { foreignNameTokens, nameTokens } from './transliterate.ts';
 
 export type NameComparison = {
   /** 0 (nothing alike) to 1 (the same name). */
@@ -84,9 +86,28 @@ function transpose(matrix: number[][], rows: number, cols: number): number[][] {
   return Array.from({ length: cols }, (_, j) => Array.from({ length: rows }, (_, i) => matrix[i]![j]!));
 }
 
+type TokenSimilarity = (left: string, right: string) => number;
+
+// Against Arabic or Hebrew, whose short vowels go unwritten, consonant skeletons may agree
+// where the vowelled letters do not.
+const skeletonSimilarity: TokenSimilarity = (l, r) =>
+  Math.max(jaroWinkler(l, r), jaroWinkler(consonantSkeleton(l), consonantSkeleton(r)));
+
+// Against Chinese or Korean, romanisations differ by system (Gim/Kim, Jeong/Chung).
+const soundKeySimilarity: TokenSimilarity = (l, r) =>
+  Math.max(jaroWinkler(l, r), jaroWinkler(soundKey(l), soundKey(r)));
+
+const HAN_OR_HANGUL = /[\p{Script=Han}\p{Script=Hangul}]/u;
+
+function tokenSimilarity(a: string, b: string): TokenSimilarity {
+  if (ABJAD.test(a) || ABJAD.test(b)) return skeletonSimilarity;
+  if (HAN_OR_HANGUL.test(a) || HAN_OR_HANGUL.test(b)) return soundKeySimilarity;
+  return jaroWinkler;
+}
+
 // Paired tokens count fully; a token left over (a middle name one side omits) costs a fifth.
-function tokenScore(left: string[], right: string[]) {
-  const sim = left.map((l) => right.map((r) => jaroWinkler(l, r)));
+function tokenScore(left: string[], right: string[], similarity: TokenSimilarity) {
+  const sim = left.map((l) => right.map((r) => similarity(l, r)));
   const pairing = bestPairing(sim, left.length, right.length);
   const fewer = Math.min(left.length, right.length);
   const more = Math.max(left.length, right.length);
@@ -100,12 +121,14 @@ function tokenScore(left: string[], right: string[]) {
 }
 
 // "xiao ming wang" against "wang xiaoming": also try the longer side with two neighbours joined.
-function bestTokenScore(left: string[], right: string[]) {
-  let best = tokenScore(left, right);
+function bestTokenScore(left: string[], right: string[], similarity: TokenSimilarity) {
+  let best = tokenScore(left, right, similarity);
   const [longer, shorter, flip] = left.length > right.length ? [left, right, false] : [right, left, true];
   for (let k = 0; k + 1 < longer.length && longer.length !== shorter.length; k++) {
     const merged = [...longer.slice(0, k), longer[k]! + longer[k + 1]!, ...longer.slice(k + 2)];
-    const candidate = flip ? tokenScore(shorter, merged) : tokenScore(merged, shorter);
+    const candidate = flip
+      ? tokenScore(shorter, merged, similarity)
+      : tokenScore(merged, shorter, similarity);
     if (candidate.score > best.score) best = candidate;
   }
   return best;
@@ -119,25 +142,13 @@ function phoneticScore(left: string[], right: string[]): number {
   return (agree(left, rightKeys) + agree(right, leftKeys)) / 2;
 }
 
-/**
- * Compares two person names in any script and word order. The score is 0.8 × the better of
- * (best token pairing by Jaro–Winkler, Jaro–Winkler of the sorted tokens run together)
- * plus 0.2 × the share of tokens whose Double Metaphone keys agree.
- *
- * @example
- * compareNames('王小明', 'Xiaoming WANG').score; // 1
- * compareNames('Mohammed Ali', 'Ali Muhammad').score; // ≈ 0.94
- * compareNames('John Smith', 'Maria Garcia').score; // ≈ 0.24
- */
-export function compareNames(a: string, b: string): NameComparison {
-  const left = nameTokens(a);
-  const right = nameTokens(b);
+function compareTokens(left: string[], right: string[], similarity: TokenSimilarity): NameComparison {
   if (left.length === 0 || right.length === 0) {
     const explanation = { left, right, pairs: [], tokenScore: 0, joinedScore: 0, phoneticScore: 0 };
     return { score: 0, explanation };
   }
-  const tokens = bestTokenScore(left, right);
-  const joined = jaroWinkler([...left].sort().join(''), [...right].sort().join(''));
+  const tokens = bestTokenScore(left, right, similarity);
+  const joined = similarity([...left].sort().join(''), [...right].sort().join(''));
   const phonetic = phoneticScore(tokens.left, tokens.right);
   const score = Math.min(1, 0.8 * Math.max(tokens.score, joined) + 0.2 * phonetic);
   return {
@@ -151,4 +162,28 @@ export function compareNames(a: string, b: string): NameComparison {
       phoneticScore: phonetic,
     },
   };
+}
+
+/**
+ * Compares two person names in any script and word order. The score is 0.8 × the better of
+ * (best token pairing by Jaro–Winkler, Jaro–Winkler of the sorted tokens run together)
+ * plus 0.2 × the share of tokens whose Double Metaphone keys agree. Against Arabic or Hebrew,
+ * tokens also compare by consonant skeleton; against Chinese or Korean, by a key that merges
+ * romanisation systems; Chinese characters are also read as a phonetically written foreign name.
+ *
+ * @example
+ * compareNames('王小明', 'Xiaoming WANG').score; // 1
+ * compareNames('Mohammed Ali', 'Ali Muhammad').score; // ≈ 0.94
+ * compareNames('John Smith', 'Maria Garcia').score; // ≈ 0.24
+ * compareNames('محمد علي', 'Mohamed Ali').score; // 0.9
+ */
+export function compareNames(a: string, b: string): NameComparison {
+  const similarity = tokenSimilarity(a, b);
+  const left = nameTokens(a);
+  const right = nameTokens(b);
+  const best = compareTokens(left, right, similarity);
+  const [foreignLeft, foreignRight] = [foreignNameTokens(a), foreignNameTokens(b)];
+  if (!foreignLeft && !foreignRight) return best;
+  const foreign = compareTokens(foreignLeft ?? left, foreignRight ?? right, similarity);
+  return foreign.score > best.score ? foreign : best;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nameTokens, pinyinTokens } from './transliterate.ts';
+import { foreignNameTokens, nameTokens, pinyinTokens } from './transliterate.ts';
 
 describe('nameTokens', () => {
   it('writes Chinese names in pinyin without tones, family name first', () => {
@@ -26,5 +26,24 @@ describe('nameTokens', () => {
   it('gives no tokens for an empty or punctuation-only name', () => {
     expect(nameTokens('  ')).toEqual([]);
     expect(nameTokens('--')).toEqual([]);
+  });
+});
+
+describe('nameTokens across scripts', () => {
+  it('writes Arabic and Hebrew letters without guessing short vowels', () => {
+    expect(nameTokens('محمد علي')).toEqual(['mhmd', 'ali']);
+    expect(nameTokens("ג'ורג' וושינגטון")).toEqual(['jurj', 'vshingtun']);
+  });
+
+  it('keeps each word of a foreign name in Hangul whole, without the added "eu"', () => {
+    expect(nameTokens('레이 크로크')).toEqual(['lei', 'klok']);
+    expect(nameTokens('이호석')).toEqual(['i', 'hoseog']);
+  });
+});
+
+describe('foreignNameTokens', () => {
+  it('reads Chinese characters as a phonetically written foreign name', () => {
+    expect(foreignNameTokens('德克')).toEqual(['dek']);
+    expect(foreignNameTokens('Ivan')).toBeUndefined();
   });
 });
