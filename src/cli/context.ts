@@ -33,6 +33,15 @@ export function progressBar(label: string, total: number, unit: string) {
   return { update: (n: number) => bar.update(Math.min(n, total)), stop: () => bar.stop() };
 }
 
+const FILE_ERRORS: Record<string, string> = {
+  ENOENT: 'no such file or folder',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'is a folder, not a file',
+  ENOTDIR: 'a part of the path is not a folder',
+  ENOSPC: 'no space left on the disk',
+};
+
 /** Runs a command's action and turns Cordon's errors into one clear line and exit code 1. */
 export function action<A extends unknown[]>(run: (...args: A) => Promise<void>) {
   return async (...args: A) => {
@@ -42,6 +51,13 @@ export function action<A extends unknown[]>(run: (...args: A) => Promise<void>) 
       if (error instanceof CordonError) {
         const where = error instanceof Invalid && error.row !== undefined ? ` (row ${error.row}, column ${error.field})` : '';
         process.stderr.write(`cordon: ${error.message}${where}\n`);
+        process.exitCode = 1;
+        return;
+      }
+      // A file that is not there or may not be read or written: say which, without a stack trace.
+      const system = error as NodeJS.ErrnoException;
+      if (system?.code && system.path && FILE_ERRORS[system.code]) {
+        process.stderr.write(`cordon: ${system.path}: ${FILE_ERRORS[system.code]}\n`);
         process.exitCode = 1;
         return;
       }

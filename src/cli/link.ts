@@ -1,5 +1,6 @@
 // `cordon link --left A.csv --right B.csv --out pairs.csv` and `cordon link --dedupe F.csv --out
 // pairs.csv`: the pairs of person records judged the same person, by Fellegi–Sunter linkage.
+import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import type { Command } from 'commander';
@@ -96,7 +97,10 @@ export function linkCommand(program: Command) {
         const started = Date.now();
         const progress = (note: string) => process.stderr.write(`link: ${note}\n`);
         const read = async (file: string) => {
-          const records = await readPersonRecords(createReadStream(file), format);
+          // Opened first, so a missing or unreadable file is a plain message, not a stack trace.
+          const stream = createReadStream(file);
+          await once(stream, 'open');
+          const records = await readPersonRecords(stream, format);
           progress(`read ${records.length.toLocaleString('en')} records from ${file}`);
           return records;
         };

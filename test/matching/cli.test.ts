@@ -1,14 +1,15 @@
 // The `cordon link` and `cordon names compare` contracts other tools rely on: columns in,
 // columns out, exit code 1 with one sentence on misuse.
+import { sharedData } from '../helpers/shared-data.ts';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Command } from 'commander';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { linkCommand } from '../../src/cli/link.ts';
 import { namesCommand } from '../../src/cli/names.ts';
 
-const FEBRL = resolve(import.meta.dirname, '../../../shared/data/febrl');
+const FEBRL = sharedData('febrl');
 const dir = mkdtempSync(join(tmpdir(), 'cordon-matching-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -75,6 +76,13 @@ describe('cordon link', () => {
     await cordon('link', '--left', 'a.csv', '--dedupe', 'b.csv', '--out', join(dir, 'x.csv'));
     expect(process.exitCode).toBe(1);
     expect(stderr.join('')).toMatch(/either --left and --right/);
+  });
+
+  it('names a file that is not there in one line, with exit code 1', async () => {
+    const missing = join(dir, 'no-such-file.csv');
+    await cordon('link', '--dedupe', missing, '--out', join(dir, 'x.csv'));
+    expect(process.exitCode).toBe(1);
+    expect(stderr.join('')).toBe(`cordon: ${missing}: no such file or folder\n`);
   });
 });
 

@@ -1,5 +1,6 @@
 // FEBRL benchmark files (Christen's generator): both linkage tasks must reach their F1 floors
 // with a model fitted without labels; the record ids are read only to score the result.
+import { sharedData } from '../helpers/shared-data.ts';
 import { createReadStream } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +8,7 @@ import { scoreAgainstFebrl } from '../../src/matching/evaluate.ts';
 import { dedupePeople, linkPeople } from '../../src/matching/linkage.ts';
 import { readPersonRecords } from '../../src/matching/records.ts';
 
-const FEBRL = resolve(import.meta.dirname, '../../../shared/data/febrl');
+const FEBRL = sharedData('febrl');
 const read = (file: string) => readPersonRecords(createReadStream(resolve(FEBRL, file)), 'febrl');
 
 describe('FEBRL', () => {

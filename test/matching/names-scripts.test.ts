@@ -1,7 +1,7 @@
 // Cross-script name matching on fixed samples of the public name lists: at the threshold that
 // keeps precision ≥ 0.95, recall per script must stay above a floor set a little under what it
 // measured (bench/names.ts prints the full figures).
-import { resolve } from 'node:path';
+import { sharedData } from '../helpers/shared-data.ts';
 import { describe, expect, it } from 'vitest';
 import {
   type NameScript,
@@ -11,7 +11,7 @@ import {
 } from '../../src/matching/name-evaluation.ts';
 import { compareNames } from '../../src/matching/names.ts';
 
-const NAMES = resolve(import.meta.dirname, '../../../shared/data/names');
+const NAMES = sharedData('names');
 const SAMPLE = 400;
 
 // Measured on these samples (400 true + 400 false pairs, seeds 7 and 11) when the floors were set:
