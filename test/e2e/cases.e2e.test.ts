@@ -85,6 +85,32 @@ describe.skipIf(!haveChromium)('cases in Chromium', () => {
     await context.close();
   });
 
+  it("links the recruiter's number across the Uganda and India cases, and tells India only that Uganda's record exists", async () => {
+    type Item = { id: string; title: string };
+    const [operation] = await e2e.api<{ id: string }[]>('officer-ug', '/api/operations');
+    const find = async (user: string, q: string) =>
+      (await e2e.api<{ items: Item[] }>(user, `/api/operations/${operation!.id}/cases?q=${encodeURIComponent(q)}`)).items[0]!;
+    const india = await find('officer-in', 'Telangana');
+    const uganda = await find('officer-ug', 'Ugandans');
+    // Uganda shares its case with the UAE, Thailand, Myanmar and France, not India.
+    const { page, context } = await e2e.newPage();
+    await e2e.signIn(page, 'officer-in');
+    await page.goto(`${e2e.base}/cases/${india.id}`);
+    const recruiter = page.locator('[data-entity=phone]', { hasText: '+256772000111' });
+    await recruiter.waitFor({ timeout: 20_000 });
+    expect(await recruiter.getAttribute('data-hidden-match')).toBe('true');
+    expect(await recruiter.textContent()).toContain('not shared with yours');
+    expect(await page.locator('#case-entities').locator('xpath=ancestor::section[1]').textContent()).not.toContain('Ugandans');
+    await e2e.shot(page, 'case-entities-hidden-en-1280');
+    await e2e.signIn(page, 'officer-ug');
+    await page.goto(`${e2e.base}/cases/${uganda.id}`);
+    const same = page.locator('[data-entity=phone]', { hasText: '+256772000111' });
+    await same.waitFor({ timeout: 20_000 });
+    await same.getByRole('link', { name: india.title }).waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await context.close();
+  });
+
   it('tells officer-in that a case kept to its owner does not exist for them', async () => {
     const { page, context } = await e2e.newPage();
     await e2e.signIn(page, 'officer-in');

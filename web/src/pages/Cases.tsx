@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { ApiError, api } from '../api.ts';
 import { CaseJourney, type Journey, journeyPath } from '../components/CaseJourney.tsx';
+import { CaseEntities } from './CaseEntities.tsx';
 import { type Sharing, SharingText } from '../components/Sharing.tsx';
 import { Empty, Failed, Loading } from '../components/States.tsx';
 import { WithOperation } from '../components/WithOperation.tsx';
@@ -271,6 +272,7 @@ function CaseView({ file }: { file: CaseFile }) {
       <Persons persons={file.persons} />
       <Journeys file={file} />
       <Outcomes file={file} />
+      <CaseEntities caseId={file.id} />
       <Suspense fallback={<Loading />}>
         <CaseCooperation caseId={file.id} canSend={me !== undefined && me.bureau.id === file.ownerBureauId && me.roles.some((r) => WRITERS.has(r))} />
       </Suspense>
