@@ -1,6 +1,7 @@
 // `npm run bench`: runs every benchmark under bench/ in turn and prints its figures.
-// Set BENCH_ONLY=import, results, dashboard, linkage or names to run one.
+// Set BENCH_ONLY=import, results, dashboard, linkage, names or dedupe to run one.
 import { benchDashboard } from './dashboard.ts';
+import { benchDedupeScale } from './dedupe-scale.ts';
 import { benchImport } from './import.ts';
 import { benchLinkage } from './linkage.ts';
 import { benchNames } from './names.ts';
@@ -12,3 +13,4 @@ if (!only || only === 'results') await benchResults();
 if (!only || only === 'dashboard') await benchDashboard();
 if (!only || only === 'linkage') await benchLinkage();
 if (!only || only === 'names') await benchNames();
+if (!only || only === 'dedupe') await benchDedupeScale();

@@ -51,7 +51,8 @@ export function initialM(levelCounts: readonly number[]): number[][] {
   );
 }
 
-type Pattern = { levels: number[]; count: number };
+/** One distinct comparison vector and how many pairs have it. */
+export type Pattern = { levels: number[]; count: number };
 
 // Pairs with the same vector behave the same in EM: fit on the few distinct patterns.
 function patternsOf(vectors: Vectors): Pattern[] {
@@ -64,6 +65,45 @@ function patternsOf(vectors: Vectors): Pattern[] {
     else patterns.set(id, { levels, count: 1 });
   }
   return [...patterns.values()];
+}
+
+/**
+ * A start for EM near the right answer: m and λ from the pairs that agree exactly on most of
+ * their known fields (at least `share`), which are nearly all matches. Without it, EM on a
+ * large file can settle on "same town" rather than "same person", since neighbours agree on
+ * postcode, suburb and state together.
+ *
+ * @example
+ * const { startM, initialLambda } = anchoredStart(patterns, [4, 4, 2]);
+ */
+export function anchoredStart(
+  patterns: readonly Pattern[],
+  levelCounts: readonly number[],
+  share = 0.7,
+): { startM: number[][]; initialLambda: number } {
+  const counts = levelCounts.map((n) => new Array<number>(n).fill(0));
+  let anchors = 0;
+  let total = 0;
+  for (const { levels, count } of patterns) {
+    total += count;
+    let known = 0;
+    let exact = 0;
+    for (const level of levels) {
+      if (level === MISSING) continue;
+      known++;
+      if (level === 0) exact++;
+    }
+    if (known === 0 || exact / known < share) continue;
+    anchors += count;
+    for (let c = 0; c < levels.length; c++) if (levels[c] !== MISSING) counts[c]![levels[c]!]! += count;
+  }
+  if (anchors === 0) return { startM: initialM(levelCounts), initialLambda: 0.1 };
+  // Blend with the generic start so that no level begins at nothing.
+  const generic = initialM(levelCounts);
+  const startM = counts.map((levels, c) =>
+    normalise(levels.map((n, l) => n + generic[c]![l]! * anchors * 0.05)),
+  );
+  return { startM, initialLambda: Math.min(0.5, Math.max(anchors / total, 1e-4)) };
 }
 
 function posterior(levels: number[], m: number[][], u: number[][], lambda: number): number {
@@ -82,6 +122,13 @@ export type EmOptions = {
   maxIterations?: number;
   tolerance?: number;
   initialLambda?: number;
+  /**
+   * When u is fitted: how many pairs the starting u was counted on. They join the candidate
+   * pairs' non-matches, so that u stays near the random pairs' when candidates hold few non-matches.
+   */
+  uPriorPairs?: number;
+  /** Starting m, in place of `initialM` (see `anchoredStart`). */
+  startM?: number[][];
   /** Keep u as counted on random pairs and fit only m and λ (Splink's way); default true. */
   fixU?: boolean;
 };
@@ -97,19 +144,43 @@ export function fitLinkageModel(
   vectors: Vectors,
   startU: number[][],
   levelCounts: readonly number[],
-  { maxIterations = 100, tolerance = 1e-5, initialLambda = 0.1, fixU = true }: EmOptions = {},
+  options: EmOptions = {},
 ): LinkageModel {
   if (vectors.count === 0)
     throw new Error('no candidate pairs to fit the model on: loosen the blocking keys');
-  const patterns = patternsOf(vectors);
-  let m = initialM(levelCounts);
+  return fitLinkageModelToPatterns(patternsOf(vectors), startU, levelCounts, options);
+}
+
+/**
+ * `fitLinkageModel` on the distinct comparison vectors and their counts, for callers that
+ * counted them already (a million records give tens of millions of pairs, a few thousand patterns).
+ *
+ * @example
+ * const model = fitLinkageModelToPatterns([{ levels: [0, 0], count: 90 }, { levels: [1, 1], count: 910 }], u, [2, 2]);
+ */
+export function fitLinkageModelToPatterns(
+  patterns: readonly Pattern[],
+  startU: number[][],
+  levelCounts: readonly number[],
+  {
+    maxIterations = 100,
+    tolerance = 1e-5,
+    initialLambda = 0.1,
+    fixU = true,
+    startM,
+    uPriorPairs = 0,
+  }: EmOptions = {},
+): LinkageModel {
+  const total = patterns.reduce((sum, p) => sum + p.count, 0);
+  if (total === 0) throw new Error('no candidate pairs to fit the model on: loosen the blocking keys');
+  let m = startM ? startM.map((levels) => [...levels]) : initialM(levelCounts);
   let u = startU.map((levels) => [...levels]);
   let lambda = initialLambda;
   let iterations = 0;
   while (iterations < maxIterations) {
     iterations++;
     const mCounts = levelCounts.map((n) => new Array<number>(n).fill(0));
-    const uCounts = levelCounts.map((n) => new Array<number>(n).fill(0));
+    const uCounts = startU.map((levels) => levels.map((p) => p * uPriorPairs));
     let matches = 0;
     for (const { levels, count } of patterns) {
       const g = posterior(levels, m, u, lambda) * count;
@@ -124,7 +195,7 @@ export function fitLinkageModel(
     const next = {
       m: mCounts.map(normalise),
       u: fixU ? u : uCounts.map(normalise),
-      lambda: matches / vectors.count,
+      lambda: matches / total,
     };
     const moved = Math.max(
       largestChange(m, next.m),
