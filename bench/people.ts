@@ -2,6 +2,7 @@
 // written in Latin letters, about 15% of them recorded again 1–3 times with the usual slips.
 import type { LinkageQuality } from '../src/matching/evaluate.ts';
 import type { PersonRecord } from '../src/matching/records.ts';
+import { seededRandom } from '../src/shared/random.ts';
 
 type Region = { given: string[]; surnames: string[] };
 
@@ -400,17 +401,6 @@ const SYLLABLES = [
 ];
 const ADDRESS2 = ['unit', 'apartment', 'flat', 'block', 'room'];
 
-// mulberry32: fixed seed, the same records every run.
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Random = () => number;
 const pick = <T>(random: Random, list: ArrayLike<T>): T => list[Math.floor(random() * list.length)]!;
@@ -529,7 +519,7 @@ const SLIPS: Slip[] = [
  * const records = generatePeople(20_000); // ids 'p17' and 'p17-1' are one person
  */
 export function generatePeople(count: number, seed = 20261126): PersonRecord[] {
-  const random = seededRandom(seed);
+  const random = seededRandom(seed).next;
   const place = places(random, Math.max(50, Math.ceil(count / 250)));
   const records: PersonRecord[] = [];
   for (let serial = 0; records.length < count; serial++) {

@@ -9,7 +9,7 @@ import { journeyRows, personRow } from '../modules/cases/rows.ts';
 import { mentionRows } from '../modules/entities/mentions.ts';
 import type { JourneyInputT, PersonInputT } from '../modules/cases/schema.ts';
 import { type DemoOutcome, demoId } from './generate.ts';
-import { type Random, seededRandom } from './random.ts';
+import { type Random, seededRandom } from '../shared/random.ts';
 
 export interface DemoCaseSpec {
   key: string;

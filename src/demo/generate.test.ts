@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_FIGURES, planDemo } from './generate.ts';
 import { demoPlaces, participatingBureaus } from './places.ts';
-import { apportion } from './random.ts';
+import { apportion } from '../shared/random.ts';
 
 describe('apportion', () => {
   it('splits a total into parts that sum exactly', () => {

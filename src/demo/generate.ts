@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { Sharing } from '../db/schema.ts';
 import { type DemoBureau, type DemoPlace, coordinatorBureau, demoPlaces, participatingBureaus } from './places.ts';
-import { apportion, type Random, seededRandom } from './random.ts';
+import { apportion, type Random, seededRandom } from '../shared/random.ts';
 
 /** The figures the demo must reproduce (PRODUCT.md §1). */
 export const DEMO_FIGURES = {

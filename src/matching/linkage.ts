@@ -13,6 +13,7 @@ import {
   fitLinkageModelToPatterns,
 } from './em.ts';
 import type { PersonRecord } from './records.ts';
+import { seededRandom } from '../shared/random.ts';
 
 /** What one field said about a pair, and the weight (log2 m/u) it added. */
 export type FieldEvidence = { field: string; level: string; weight: number };
@@ -82,17 +83,6 @@ function patternsOf(comparer: PairComparer, pairs: CandidatePairs, comparisons: 
   return { of, patterns };
 }
 
-// A fixed-seed generator (mulberry32) so that the same files always give the same model.
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomPairs(
   leftCount: number,
@@ -100,7 +90,7 @@ function randomPairs(
   count: number,
   sameFile: boolean,
 ): CandidatePairs {
-  const random = seededRandom(20240521);
+  const random = seededRandom(20240521).next;
   const left = new Uint32Array(count);
   const right = new Uint32Array(count);
   for (let p = 0; p < count; p++) {

@@ -2,6 +2,7 @@
 // pairs of a native-script name and its Latin form, as many false pairs, and recall at a precision.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { seededRandom } from '../shared/random.ts';
 
 export type NameScript = 'arabic' | 'chinese' | 'hebrew' | 'korean' | 'ar2en';
 
@@ -29,17 +30,6 @@ const SPACED_TOKENS: ReadonlySet<NameScript> = new Set(['arabic', 'chinese']);
 // Titles ("Louis IX of France" / "루이 9세") and untransliterated Latin are not names to match.
 const NOT_A_NAME = /[0-9A-Za-z()]/;
 
-/** Mulberry32: a small seeded generator, so every run draws the same sample. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function parseLine(script: NameScript, line: string): NamePair | undefined {
   const cells = line.split('\t');
@@ -68,7 +58,7 @@ export function readNamePairs(dataDir: string, script: NameScript, limit: number
     seen.add(key);
     pairs.push(pair);
   }
-  return shuffle(pairs, seededRandom(seed)).slice(0, limit);
+  return shuffle(pairs, seededRandom(seed).next).slice(0, limit);
 }
 
 function shuffle<T>(items: T[], random: () => number): T[] {
@@ -126,7 +116,7 @@ function randomNegative(pairs: NamePair[], i: number, random: () => number): Nam
 export function labelledPairs(pairs: NamePair[], seed = 11): LabelledPair[] {
   if (pairs.length < 2)
     throw new Error('labelledPairs needs at least two name pairs to draw negatives from.');
-  const random = seededRandom(seed);
+  const random = seededRandom(seed).next;
   const labelled: LabelledPair[] = pairs.map((p) => ({ ...p, same: true }));
   pairs.forEach((pair, i) => {
     const other = (i % 2 === 1 && hardNegative(pairs, i, random)) || randomNegative(pairs, i, random);

@@ -1,4 +1,5 @@
-// A small seeded pseudo-random generator (mulberry32) so the demo is the same on every machine.
+// A small seeded pseudo-random generator (mulberry32): the demo, the generated benchmark people and
+// the linkage model's random pairs are the same on every machine.
 
 export interface Random {
   /** Uniform in [0, 1). */
