@@ -6,6 +6,7 @@ import id from 'i18n-iso-countries/langs/id.json';
 import zh from 'i18n-iso-countries/langs/zh.json';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Choice } from './components/Choices.tsx';
 import { intlLocale } from './i18n.ts';
 
 for (const locale of [en, es, id, zh]) countries.registerLocale(locale);
@@ -34,14 +35,14 @@ function countryName(code: string, language: string): string {
 }
 
 /** Every country code, sorted by its name in the reader's language: the options of a country select. */
-export function useCountryOptions(): { code: string; name: string }[] {
+export function useCountryOptions(): Choice[] {
   const { i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? 'en';
   return useMemo(
     () =>
       Object.keys(countries.getAlpha2Codes())
-        .map((code) => ({ code, name: countryName(code, language) }))
-        .sort((a, b) => a.name.localeCompare(b.name, intlLocale(language))),
+        .map((code) => ({ value: code, label: countryName(code, language) }))
+        .sort((a, b) => a.label.localeCompare(b.label, intlLocale(language))),
     [language],
   );
 }

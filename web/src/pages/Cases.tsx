@@ -8,6 +8,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { ApiError, api } from '../api.ts';
 import { CaseJourney, type Journey, journeyPath } from '../components/CaseJourney.tsx';
 import { CaseEntities } from './CaseEntities.tsx';
+import { FilterSelect } from '../components/Choices.tsx';
 import { type Sharing, SharingText } from '../components/Sharing.tsx';
 import { Empty, Failed, Loading } from '../components/States.tsx';
 import { WithOperation } from '../components/WithOperation.tsx';
@@ -96,8 +97,9 @@ export function CasesList() {
 
 function CaseFilters() {
   const { t } = useTranslation();
-  const [params, set, clear] = useFilters();
-  const options = useCountryOptions();
+  const filters = useFilters();
+  const [params, set, clear] = filters;
+  const countries = useCountryOptions();
   const [words, setWords] = useState(params.get('q') ?? '');
   useEffect(() => setWords(params.get('q') ?? ''), [params]);
   const submit = (event: FormEvent) => {
@@ -107,47 +109,16 @@ function CaseFilters() {
   const any = FILTERS.some((f) => params.get(f));
   return (
     <form className="panel case-filters" aria-label={t('cases.filters')} onSubmit={submit}>
-      <label>
-        {t('cases.status')}
-        <select value={params.get('status') ?? ''} onChange={(e) => set('status', e.target.value)}>
-          <option value="">{t('cases.anyStatus')}</option>
-          <option value="open">{t('cases.statuses.open')}</option>
-          <option value="closed">{t('cases.statuses.closed')}</option>
-        </select>
-      </label>
-      <label>
-        {t('cases.offence')}
-        <select value={params.get('offence') ?? ''} onChange={(e) => set('offence', e.target.value)}>
-          <option value="">{t('cases.anyOffence')}</option>
-          {OFFENCES.map((o) => (
-            <option key={o} value={o}>
-              {t(`offences.${o}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('cases.nationality')}
-        <select value={params.get('nationality') ?? ''} onChange={(e) => set('nationality', e.target.value)}>
-          <option value="">{t('cases.anyNationality')}</option>
-          {options.map((c) => (
-            <option key={c.code} value={c.code}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('cases.country')}
-        <select value={params.get('country') ?? ''} onChange={(e) => set('country', e.target.value)}>
-          <option value="">{t('cases.anyCountry')}</option>
-          {options.map((c) => (
-            <option key={c.code} value={c.code}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <FilterSelect
+        filters={filters}
+        name="status"
+        label={t('cases.status')}
+        any={t('cases.anyStatus')}
+        choices={(['open', 'closed'] as const).map((v) => ({ value: v, label: t(`cases.statuses.${v}`) }))}
+      />
+      <FilterSelect filters={filters} name="offence" label={t('cases.offence')} any={t('cases.anyOffence')} choices={OFFENCES.map((o) => ({ value: o, label: t(`offences.${o}`) }))} />
+      <FilterSelect filters={filters} name="nationality" label={t('cases.nationality')} any={t('cases.anyNationality')} choices={countries} />
+      <FilterSelect filters={filters} name="country" label={t('cases.country')} any={t('cases.anyCountry')} choices={countries} />
       <div className="case-search">
         <label>
           {t('cases.words')}

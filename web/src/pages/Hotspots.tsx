@@ -6,6 +6,7 @@ import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { ApiError, api, type Hotspot, type Page } from '../api.ts';
+import { FilterSelect } from '../components/Choices.tsx';
 import { type Sharing, SharingText } from '../components/Sharing.tsx';
 import { Empty, Failed, Loading } from '../components/States.tsx';
 import { useOperations, WithOperation } from '../components/WithOperation.tsx';
@@ -64,32 +65,19 @@ export function HotspotsList() {
 
 function HotspotFilters() {
   const { t } = useTranslation();
-  const [params, set, clear] = useFilters();
-  const options = useCountryOptions();
+  const filters = useFilters();
+  const [params, , clear] = filters;
+  const countries = useCountryOptions();
   return (
     <form className="panel case-filters" aria-label={t('hotspots.filters')} onSubmit={(e) => e.preventDefault()}>
-      <label>
-        {t('hotspots.country')}
-        <select value={params.get('country') ?? ''} onChange={(e) => set('country', e.target.value)}>
-          <option value="">{t('hotspots.anyCountry')}</option>
-          {options.map((c) => (
-            <option key={c.code} value={c.code}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('hotspots.kind')}
-        <select value={params.get('kind') ?? ''} onChange={(e) => set('kind', e.target.value)}>
-          <option value="">{t('hotspots.anyKind')}</option>
-          {HOTSPOT_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {t(`hotspots.kinds.${k}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <FilterSelect filters={filters} name="country" label={t('hotspots.country')} any={t('hotspots.anyCountry')} choices={countries} />
+      <FilterSelect
+        filters={filters}
+        name="kind"
+        label={t('hotspots.kind')}
+        any={t('hotspots.anyKind')}
+        choices={HOTSPOT_KINDS.map((k) => ({ value: k, label: t(`hotspots.kinds.${k}`) }))}
+      />
       {FILTERS.some((f) => params.get(f)) && (
         <button type="button" className="link" onClick={clear}>
           {t('hotspots.clear')}

@@ -7,6 +7,7 @@ import { useNavigate } from 'react-router';
 import { CAMPAIGN_CHANNELS } from '../../../../src/modules/campaigns/schema.ts';
 import { ApiError, api } from '../../api.ts';
 import { ErrorSummary, Field, useFormErrors } from '../../components/FormFields.tsx';
+import { Options } from '../../components/Choices.tsx';
 import { useCountryOptions, useFormat } from '../../format.ts';
 import { CAMPAIGN_FORM, type Campaign, checkDraft, type Draft, draftOf, formField } from './campaign.ts';
 import { PlacesFieldset, SharingFields } from './CampaignFormParts.tsx';
@@ -95,11 +96,7 @@ export function CampaignForm({ operationId, campaign, defaultCountry = '' }: { o
           {(control) => (
             <select name="channel" value={draft.channel} onChange={(e) => update({ channel: e.target.value })} {...control}>
               <option value="">{t('campaigns.chooseChannel')}</option>
-              {CAMPAIGN_CHANNELS.map((c) => (
-                <option key={c} value={c}>
-                  {t(`campaigns.channels.${c}`)}
-                </option>
-              ))}
+              <Options choices={CAMPAIGN_CHANNELS.map((c) => ({ value: c, label: t(`campaigns.channels.${c}`) }))} />
             </select>
           )}
         </Field>
@@ -107,11 +104,7 @@ export function CampaignForm({ operationId, campaign, defaultCountry = '' }: { o
           {(control) => (
             <select name="country" value={draft.country} onChange={(e) => update({ country: e.target.value })} {...control}>
               {!draft.country && <option value="">{t('campaigns.chooseCountry')}</option>}
-              {options.map((c) => (
-                <option key={c.code} value={c.code}>
-                  {c.name}
-                </option>
-              ))}
+              <Options choices={options} />
             </select>
           )}
         </Field>

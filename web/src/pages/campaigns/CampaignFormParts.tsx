@@ -3,6 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import { MAX_PLACES } from '../../../../src/modules/campaigns/schema.ts';
 import { Field, FieldError, Fieldset, type FormErrors } from '../../components/FormFields.tsx';
+import { Options } from '../../components/Choices.tsx';
 import { useCountryOptions, useFormat } from '../../format.ts';
 import { type Draft, SHARINGS } from './campaign.ts';
 
@@ -57,7 +58,7 @@ export function PlacesFieldset({ form, places, onChange }: { form: FormErrors; p
 export function SharingFields({ form, draft, update }: { form: FormErrors; draft: Draft; update: (change: Partial<Draft>) => void }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const options = useCountryOptions().filter((c) => !draft.sharedWith.includes(c.code));
+  const options = useCountryOptions().filter((c) => !draft.sharedWith.includes(c.value));
   return (
     <>
       <Fieldset form={form} field="sharing" legend={t('campaigns.fields.sharing')} className="campaign-sharing">
@@ -102,11 +103,7 @@ export function SharingFields({ form, draft, update }: { form: FormErrors; draft
                 {...control}
               >
                 <option value="">{t('campaigns.addCountry')}</option>
-                {options.map((c) => (
-                  <option key={c.code} value={c.code}>
-                    {c.name}
-                  </option>
-                ))}
+                <Options choices={options} />
               </select>
             </>
           )}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { CAMPAIGN_CHANNELS } from '../../../../src/modules/campaigns/schema.ts';
 import type { Operation } from '../../api.ts';
+import { FilterSelect } from '../../components/Choices.tsx';
 import { WithOperation } from '../../components/WithOperation.tsx';
 import { useFilters } from '../../filters.ts';
 import { useCountryOptions, useFormat } from '../../format.ts';
@@ -67,33 +68,20 @@ function Recorded() {
 
 function CampaignFilters({ badRange }: { badRange: boolean }) {
   const { t } = useTranslation();
-  const [params, setFilter, clearFilters] = useFilters();
-  const options = useCountryOptions();
+  const filters = useFilters();
+  const [params, setFilter, clearFilters] = filters;
+  const countries = useCountryOptions();
   const any = FILTERS.some((f) => params.get(f));
   return (
     <form className="panel case-filters campaign-filters" aria-label={t('campaigns.filters')} onSubmit={(e) => e.preventDefault()}>
-      <label>
-        {t('campaigns.country')}
-        <select name="country" value={params.get('country') ?? ''} onChange={(e) => setFilter('country', e.target.value)}>
-          <option value="">{t('campaigns.anyCountry')}</option>
-          {options.map((c) => (
-            <option key={c.code} value={c.code}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('campaigns.channel')}
-        <select name="channel" value={params.get('channel') ?? ''} onChange={(e) => setFilter('channel', e.target.value)}>
-          <option value="">{t('campaigns.anyChannel')}</option>
-          {CAMPAIGN_CHANNELS.map((c) => (
-            <option key={c} value={c}>
-              {t(`campaigns.channels.${c}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <FilterSelect filters={filters} name="country" label={t('campaigns.country')} any={t('campaigns.anyCountry')} choices={countries} />
+      <FilterSelect
+        filters={filters}
+        name="channel"
+        label={t('campaigns.channel')}
+        any={t('campaigns.anyChannel')}
+        choices={CAMPAIGN_CHANNELS.map((c) => ({ value: c, label: t(`campaigns.channels.${c}`) }))}
+      />
       <label>
         {t('campaigns.from')}
         <input type="date" name="from" value={params.get('from') ?? ''} onChange={(e) => setFilter('from', e.target.value)} />

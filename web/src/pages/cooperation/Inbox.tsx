@@ -11,6 +11,7 @@ import { useFormat } from '../../format.ts';
 import type { SentNotice } from './cooperation.ts';
 import { RequestList } from './RequestList.tsx';
 import './cooperation.css';
+import { Options } from '../../components/Choices.tsx';
 
 type Box = 'inbox' | 'sent';
 
@@ -63,11 +64,7 @@ function Inbox({ operation }: { operation: Operation }) {
           {t('cooperation.status')}
           <select value={status} onChange={(e) => setFilter('status', e.target.value)}>
             <option value="">{t('cooperation.anyStatus')}</option>
-            {REQUEST_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`cooperation.statuses.${s}`)}
-              </option>
-            ))}
+            <Options choices={REQUEST_STATUSES.map((s) => ({ value: s, label: t(`cooperation.statuses.${s}`) }))} />
           </select>
         </label>
       </div>
