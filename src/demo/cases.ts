@@ -334,6 +334,7 @@ export function planDemoCases(outcomes: readonly DemoOutcome[], bureauOf: Readon
       rows.legs.push(...legs.map((leg) => ({ ...leg, operation_id: operationId, journey_id: id })));
       return id;
     });
+    const caseMentions = rows.mentions.length;
     spec.persons.forEach((p, i) => {
       const journeyId = p.journey !== undefined ? journeyIds[p.journey]! : null;
       const { journey: _index, ...person } = p;
@@ -343,7 +344,7 @@ export function planDemoCases(outcomes: readonly DemoOutcome[], bureauOf: Readon
         ...personRow(person, `${spec.key}.persons.${i}`, { operationId, caseId, openedOn: spec.openedOn }, journeyId),
       });
       // As the API does: the person's contacts and documents become entity mentions.
-      const position = rows.mentions.filter((m) => m.case_id === caseId).length;
+      const position = rows.mentions.length - caseMentions;
       rows.mentions.push(...mentionRows({ operationId, caseId, personId, position, contacts: p.contacts, documents: p.documents }, spec.owner));
     });
     for (const outcomeId of spec.outcomeIds) rows.links.push({ operation_id: operationId, case_id: caseId, outcome_id: outcomeId });
