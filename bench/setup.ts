@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { dropDatabase } from '../src/db/admin.ts';
 import { type Database, openDatabase } from '../src/db/connection.ts';
 import { DEMO_OPERATION_ID, loadDemo } from '../src/demo/load.ts';
 
@@ -59,10 +60,7 @@ export async function benchDatabase(engine: 'pglite' | 'postgres', label: string
     database,
     async close() {
       await database.close();
-      const client = new pg.Client({ connectionString: SERVER_URL });
-      await client.connect();
-      await client.query(`drop database if exists ${name} with (force)`);
-      await client.end();
+      await dropDatabase(SERVER_URL, name);
     },
   };
 }

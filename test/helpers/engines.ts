@@ -2,6 +2,7 @@
 // one answers at TEST_DATABASE_URL (default postgres://root@127.0.0.1:5432/test).
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { dropDatabase } from '../../src/db/admin.ts';
 import { type Database, openDatabase } from '../../src/db/connection.ts';
 
 export type Engine = 'pglite' | 'postgres';
@@ -64,17 +65,7 @@ export async function freshDatabase(engine: Engine): Promise<TestDatabase> {
     url,
     async drop() {
       await database.close();
-      const client = new pg.Client({ connectionString: SERVER_URL });
-      await client.connect();
-      // The pool's end does not wait for its sockets to close: wait for the server to see them go,
-      // or FORCE would kill a closing connection whose error then has no listener left.
-      for (let i = 0; i < 50; i++) {
-        const { rows } = await client.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
-        if (rows[0].n === 0) break;
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      await client.query(`drop database if exists ${name} with (force)`);
-      await client.end();
+      await dropDatabase(SERVER_URL, name);
     },
   };
 }
