@@ -210,6 +210,40 @@ export interface EntityMentionsTable {
   details: Json<Record<string, string>>;
   source: 'contact' | 'document' | 'manual';
   position: number;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface EntityHitsTable {
+  operation_id: string;
+  id: Generated<string>;
+  seeker_bureau_id: string;
+  kind: string;
+  value: string;
+  seeker_case_id: string | null;
+  first_seen_at: CreatedAt;
+  last_seen_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+export interface EntityHitHoldersTable {
+  operation_id: string;
+  hit_id: string;
+  case_id: string;
+  bureau_id: string;
+  first_seen_at: CreatedAt;
+}
+
+export interface PersonMatchesTable {
+  operation_id: string;
+  id: Generated<string>;
+  left_person_id: string;
+  right_person_id: string;
+  score: number;
+  explanation: Json<unknown[]>;
+  status: Generated<'proposed' | 'confirmed' | 'rejected'>;
+  decided_by: string | null;
+  decided_at: Date | null;
+  note: Generated<string>;
   created_at: CreatedAt;
 }
 
@@ -225,6 +259,7 @@ export interface CooperationRequestsTable {
   created_by: string | null;
   created_at: ColumnType<Date, Date | undefined, never>;
   closed_at: Date | null;
+  hit_id: string | null;
 }
 
 export interface CooperationAddresseesTable {
@@ -279,6 +314,9 @@ export interface Schema {
   journey_legs: JourneyLegsTable;
   case_persons: CasePersonsTable;
   entity_mentions: EntityMentionsTable;
+  entity_hits: EntityHitsTable;
+  entity_hit_holders: EntityHitHoldersTable;
+  person_matches: PersonMatchesTable;
   cooperation_requests: CooperationRequestsTable;
   cooperation_addressees: CooperationAddresseesTable;
   cooperation_messages: CooperationMessagesTable;
