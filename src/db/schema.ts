@@ -239,7 +239,7 @@ export interface PersonMatchesTable {
   left_person_id: string;
   right_person_id: string;
   score: number;
-  explanation: Json<unknown[]>;
+  explanation: ColumnType<unknown[], string | undefined, string>;
   status: Generated<'proposed' | 'confirmed' | 'rejected'>;
   decided_by: string | null;
   decided_at: Date | null;

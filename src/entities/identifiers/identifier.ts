@@ -11,6 +11,8 @@ export const IDENTIFIER_KINDS = [
   'bank_account',
   'document',
   'company',
+  'job_ad',
+  'scam_compound',
 ] as const;
 export type IdentifierKind = (typeof IDENTIFIER_KINDS)[number];
 

@@ -43,6 +43,8 @@ describe('normaliseIdentifier', () => {
       crypto_wallet: ' 0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed ',
       bank_account: ' gb82 west 1234 5698 7654 32 ',
       document: ' pa 123 4567 ',
+      job_ad: ' Customer service, Bangkok ',
+      scam_compound: ' K.K. Park ',
       company: ' PT. Maju Jaya Tbk ',
     };
     for (const kind of IDENTIFIER_KINDS) {

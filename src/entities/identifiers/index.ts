@@ -13,6 +13,7 @@ import {
   type IdentifierContext,
   type IdentifierKind,
 } from './identifier.ts';
+import { normaliseJobAd, normaliseScamCompound } from './listing.ts';
 import { normalisePhone } from './phone.ts';
 import { normaliseDomain, normaliseUrl } from './web.ts';
 
@@ -30,6 +31,7 @@ export {
   type IdentifierContext,
   type IdentifierKind,
 } from './identifier.ts';
+export { normaliseJobAd, normaliseScamCompound } from './listing.ts';
 export { type MrzReading, mrzCheckDigit, readMrz } from './mrz.ts';
 export { looksLikePhone, normalisePhone } from './phone.ts';
 export { normaliseDomain, normaliseUrl } from './web.ts';
@@ -71,6 +73,10 @@ export function normaliseIdentifier(
       return normaliseDocument(raw, context);
     case 'company':
       return normaliseCompany(raw);
+    case 'job_ad':
+      return normaliseJobAd(raw);
+    case 'scam_compound':
+      return normaliseScamCompound(raw, context.defaultCountry);
     default:
       throw new Error(
         `Unknown identifier kind '${String(kind)}'; use one of ${IDENTIFIER_KINDS.join(', ')}.`,

@@ -41,13 +41,16 @@ function presentRequestFields(
     closedAt: r.closed_at?.toISOString() ?? null,
     overdue: isOverdue(r, today),
     caseId: r.case_id,
+    fromHit: r.hit_id !== null,
     from: { id: r.from_bureau_id, country: r.from_country, name: r.from_name },
-    to: addressees.map((a) => ({
-      id: a.bureau_id,
-      country: a.country,
-      name: a.name,
-      firstAnswerAt: a.first_answer_at?.toISOString() ?? null,
-    })),
+    to: addressees.map((a) => {
+      const firstAnswerAt = a.first_answer_at?.toISOString() ?? null;
+      // Sent from a hit: who holds the hidden record is the holder's to tell, by answering.
+      if (r.hit_id !== null && a.first_answer_at === null && a.bureau_id !== actor.bureauId) {
+        return { id: null, country: null, name: null, hidden: true, firstAnswerAt };
+      }
+      return { id: a.bureau_id, country: a.country, name: a.name, hidden: false, firstAnswerAt };
+    }),
     can: {
       post: canPostToRequest(actor, parties) && r.status !== 'closed',
       close: canCloseRequest(actor, parties) && r.status !== 'closed',

@@ -23,6 +23,7 @@ function requests(db: Queryable) {
       'r.status',
       'r.created_at',
       'r.closed_at',
+      'r.hit_id',
       'fb.country as from_country',
       'fb.name as from_name',
       'o.coordinator_bureau_id',

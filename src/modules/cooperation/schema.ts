@@ -51,7 +51,12 @@ export const CooperationMessageCreate = Type.Object(
 export const BureauRef = Type.Object({ id: Id, country: CountryCode, name: Type.String() });
 
 export const Addressee = Type.Object({
-  ...BureauRef.properties,
+  id: Type.Union([Id, Type.Null()]),
+  country: Type.Union([CountryCode, Type.Null()]),
+  name: Type.Union([Type.String(), Type.Null()]),
+  hidden: Type.Boolean({
+    description: 'a request sent from a hit: the holding bureau is not named to the sender until it answers',
+  }),
   firstAnswerAt: Type.Union([Timestamp, Type.Null()], {
     description: "when the bureau's first message was posted",
   }),
@@ -68,6 +73,7 @@ const RequestFields = {
   closedAt: Type.Union([Timestamp, Type.Null()]),
   overdue: Type.Boolean({ description: 'still open (nobody has answered) and past its due date' }),
   caseId: Type.Union([Id, Type.Null()]),
+  fromHit: Type.Boolean({ description: 'sent from a hit on a record the sender may not see' }),
   from: BureauRef,
   to: Type.Array(Addressee),
   /** What the caller may do with the request, so clients hide buttons without repeating the rules. */

@@ -92,7 +92,10 @@ async function shareCase(
 
 /**
  * Sends a request with its first message. About a case, it shares the case with the addressees'
- * countries and is urgent when the case has a child victim, whatever `priority` says.
+ * countries and is urgent when the case has a child victim, whatever `priority` says. Sent from a
+ * hit (`hitId`), its addressees hold a record the sender may not see: it is about no case of the
+ * sender's (sharing one would tell the holders' countries), and its addressees stay unnamed to the
+ * sender until they answer.
  * @example const { id, priority } = await sendRequest(database, officerNp, operationId, { to: [indiaBureauId], caseId, subject: 'Recruiter in Raxaul', message: 'Please identify…' })
  */
 export async function sendRequest(
@@ -100,6 +103,7 @@ export async function sendRequest(
   actor: Actor,
   operationId: string,
   input: CooperationRequestCreateT,
+  hitId: string | null = null,
 ) {
   const operation = await requireOperation(database.db, actor, operationId);
   if (!canSendRequest(actor, operation)) {
@@ -122,6 +126,7 @@ export async function sendRequest(
       case_id: about?.id ?? null,
       subject,
       priority,
+      hit_id: hitId,
     };
     const id = await repo.insertRequest(
       tx,
@@ -142,7 +147,7 @@ export async function sendRequest(
       entity: 'cooperation_request',
       entityId: id,
       operationId,
-      detail: { to: to.map((b) => b.id), case: about?.id ?? null, priority },
+      detail: { to: to.map((b) => b.id), case: about?.id ?? null, priority, hit: hitId },
     });
     return { id, priority };
   });

@@ -1,72 +1,202 @@
-// A case's entities with their links across the operation. Who may see a mention is who may see
-// its case; a child victim's identifiers show only to the owner bureau's officers. A link to a
-// record the caller may not see is told as a bare "hidden match": no case, bureau or country.
+// A case's entities with their links across the operation, and entities added by hand. Who may
+// see a mention is who may see its case; a child victim's identifiers show only to the owner
+// bureau's officers. A link to a record the caller may not see is told as a bare hit: a token, no
+// case, bureau or country.
 import type { Actor } from '../../access/actor.ts';
 import { appendAudit } from '../../access/audit.ts';
+import { canAddEntities } from '../../access/entities.ts';
 import { canReadShared } from '../../access/sharing.ts';
-import type { Database } from '../../db/connection.ts';
-import { NotFound } from '../../errors.ts';
+import type { Database, Queryable } from '../../db/connection.ts';
+import { type IdentifierContext, normaliseIdentifier } from '../../entities/identifiers/index.ts';
+import { Forbidden, Invalid, NotFound } from '../../errors.ts';
 import { seesChildIdentity } from '../cases/persons.ts';
 import * as cases from '../cases/repo.ts';
+import { type HitFound, type HitHolder, hitKey, recordHits } from './hits.ts';
 import * as repo from './repo.ts';
-import type { CaseEntityT } from './schema.ts';
+import type { CaseEntityT, EntityCreateT, EntityKind } from './schema.ts';
 
-const keyOf = (kind: string, value: string) => `${kind}\u0000${value}`;
+type CaseRow = cases.CaseRow;
+type Link = CaseEntityT['links'][number];
+
+/** The case if the actor may read it, else NotFound (never saying whether it exists). */
+async function readableCase(db: Queryable, actor: Actor, caseId: string, lock = false) {
+  const c = await cases.findCase(db, caseId, lock);
+  if (!c || !canReadShared(actor, c)) throw new NotFound('case');
+  return c;
+}
+
+/** May the actor see this mention's identity: not a child victim's, or the owner's officer. */
+export function seesMention(actor: Actor, mention: { is_child: boolean | null }, ownerBureauId: string) {
+  return !mention.is_child || seesChildIdentity(actor, ownerBureauId);
+}
 
 /**
- * The identifiers of a case the actor may read, each with the other cases (that the actor may
- * see) where it appears, and whether it appears where the actor may not look. The read is audited.
- * @example const { entities } = await caseEntities(database, officerIn, caseId)
+ * Splits the other mentions of the same identifiers into the cases the actor may see (links) and
+ * the holders of records they may not (hits).
  */
-export async function caseEntities(database: Database, actor: Actor, caseId: string) {
-  const c = await cases.findCase(database.db, caseId);
-  if (!c || !canReadShared(actor, c)) throw new NotFound('case');
-  const seesChildren = (ownerBureauId: string) => seesChildIdentity(actor, ownerBureauId);
-  const mentions = await repo.caseMentions(database.db, c.operation_id, c.id);
-  const shown = mentions.filter((m) => !m.is_child || seesChildren(c.owner_bureau_id));
-  const elsewhere = await repo.sameIdentifiers(
-    database.db,
-    c.operation_id,
-    c.id,
-    shown.filter((m) => m.valid).map((m) => ({ kind: m.kind, value: m.value })),
-  );
-  const links = new Map<string, { visible: Map<string, { caseId: string; title: string; ownerCountry: string }>; hidden: boolean }>();
+export function splitByView(actor: Actor, elsewhere: readonly repo.SameIdentifierRow[]) {
+  const links = new Map<string, Map<string, Link>>();
+  const hidden = new Map<string, HitFound & { holders: HitHolder[] }>();
   for (const other of elsewhere) {
-    const key = keyOf(other.kind, other.value);
-    const entry = links.get(key) ?? { visible: new Map(), hidden: false };
-    const visible = canReadShared(actor, other) && (!other.is_child || seesChildren(other.owner_bureau_id));
-    if (visible) entry.visible.set(other.case_id, { caseId: other.case_id, title: other.title, ownerCountry: other.owner_country });
-    else entry.hidden = true;
-    links.set(key, entry);
-  }
-  const entities: CaseEntityT[] = mentions.map((m) => {
-    if (m.is_child && !seesChildren(c.owner_bureau_id)) {
-      return { id: m.id, kind: m.kind, personId: m.person_id, source: m.source, masked: true, raw: null, value: null, valid: m.valid, problem: null, details: {}, links: [], hiddenMatch: false };
+    const key = hitKey(other.kind, other.value);
+    if (canReadShared(actor, other) && seesMention(actor, other, other.owner_bureau_id)) {
+      const visible = links.get(key) ?? new Map<string, Link>();
+      visible.set(other.case_id, { caseId: other.case_id, title: other.title, ownerCountry: other.owner_country });
+      links.set(key, visible);
+    } else {
+      const hit = hidden.get(key) ?? { kind: other.kind, value: other.value, holders: [] };
+      hit.holders.push({ caseId: other.case_id, bureauId: other.owner_bureau_id });
+      hidden.set(key, hit);
     }
-    const link = m.valid ? links.get(keyOf(m.kind, m.value)) : undefined;
+  }
+  return { links, hidden };
+}
+
+/**
+ * The given mentions of case `c` as the actor may see them, with their links; hits on records the
+ * actor may not see are recorded (in `tx`, with the read's audit entry) and their tokens given.
+ */
+async function present(tx: Queryable, actor: Actor, c: CaseRow, mentions: readonly repo.MentionRow[]): Promise<CaseEntityT[]> {
+  const shown = mentions.filter((m) => m.valid && seesMention(actor, m, c.owner_bureau_id));
+  const elsewhere = await repo.sameIdentifiers(tx, c.operation_id, shown.map((m) => ({ kind: m.kind, value: m.value })), c.id);
+  const { links, hidden } = splitByView(actor, elsewhere);
+  const tokens = await recordHits(tx, actor, c.operation_id, c.id, [...hidden.values()]);
+  const canRemove = canAddEntities(actor, c);
+  return mentions.map((m) => {
+    const base = { id: m.id, kind: m.kind as EntityKind, personId: m.person_id, source: m.source, valid: m.valid };
+    const can = { remove: canRemove && m.source === 'manual' };
+    if (!seesMention(actor, m, c.owner_bureau_id)) {
+      return { ...base, masked: true, raw: null, value: null, problem: null, details: {}, links: [], hiddenMatch: false, hit: null, can: { remove: false } };
+    }
+    const key = hitKey(m.kind, m.value);
+    const hit = m.valid ? (tokens.get(key) ?? null) : null;
     return {
-      id: m.id,
-      kind: m.kind,
-      personId: m.person_id,
-      source: m.source,
+      ...base,
       masked: false,
       raw: m.raw,
       value: m.value,
-      valid: m.valid,
       problem: m.problem,
       details: m.details as Record<string, string>,
-      links: [...(link?.visible.values() ?? [])],
-      hiddenMatch: link?.hidden ?? false,
+      links: m.valid ? [...(links.get(key)?.values() ?? [])] : [],
+      hiddenMatch: hit !== null,
+      hit,
+      can,
     };
   });
-  await database.db.transaction().execute((tx) =>
-    appendAudit(tx, actor, {
+}
+
+/**
+ * The identifiers of a case the actor may read, each with the other cases (that the actor may
+ * see) where it appears, and a hit token where it appears in records the actor may not see. The
+ * read is audited.
+ * @example const { entities } = await caseEntities(database, officerIn, caseId)
+ */
+export async function caseEntities(database: Database, actor: Actor, caseId: string) {
+  const c = await readableCase(database.db, actor, caseId);
+  const mentions = await repo.caseMentions(database.db, c.operation_id, [c.id]);
+  const entities = await database.db.transaction().execute(async (tx) => {
+    const entities = await present(tx, actor, c, mentions);
+    await appendAudit(tx, actor, {
       action: 'read',
       entity: 'case_entities',
       entityId: c.id,
       operationId: c.operation_id,
-      detail: { entities: entities.length, masked: entities.filter((e) => e.masked).length, hiddenMatches: entities.filter((e) => e.hiddenMatch).length },
-    }),
-  );
-  return { caseId: c.id, entities };
+      detail: { entities: entities.length, masked: entities.filter((e) => e.masked).length, hits: entities.filter((e) => e.hit).length },
+    });
+    return entities;
+  });
+  return { caseId: c.id, can: { add: canAddEntities(actor, c) }, entities };
+}
+
+/** What the normaliser needs to know besides the text, from the input and the case's country. */
+function contextOf(input: EntityCreateT, c: CaseRow): IdentifierContext {
+  switch (input.kind) {
+    case 'phone':
+      return { defaultCountry: input.country ?? c.owner_country };
+    case 'handle':
+      return { defaultCountry: input.country ?? c.owner_country, ...(input.platform ? { platform: input.platform } : {}) };
+    case 'document':
+      if (!input.country) throw new Invalid('a document needs its issuing country', 'country');
+      return { issuingCountry: input.country, documentType: input.documentType ?? 'passport' };
+    case 'scam_compound':
+      return input.country ? { defaultCountry: input.country } : {};
+    default:
+      return {};
+  }
+}
+
+/** What an officer said about the entity besides its value, kept with it. */
+function detailsOf(input: EntityCreateT): Record<string, string> {
+  const details: Record<string, string> = {};
+  if (input.title) details.title = input.title;
+  if (input.url) details.url = input.url;
+  if (input.place) details.place = input.place;
+  if (input.lat !== undefined && input.lon !== undefined) Object.assign(details, { lat: String(input.lat), lon: String(input.lon) });
+  if (input.country && (input.kind === 'company' || input.kind === 'scam_compound' || input.kind === 'job_ad')) details.country = input.country;
+  return details;
+}
+
+/**
+ * Adds an entity to a case by hand (a job ad, a company, a compound, a wallet…), normalised; an
+ * invalid value is kept as written and marked so. Refused when the case already has it.
+ * @example const { id, entity } = await addEntity(database, officerUg, caseId, { kind: 'crypto_wallet', value: 'TQn9Y2khEsLJW1ChVWFMSMeRDow5KcbLSE' })
+ */
+export async function addEntity(database: Database, actor: Actor, caseId: string, input: EntityCreateT) {
+  return database.db.transaction().execute(async (tx) => {
+    const c = await readableCase(tx, actor, caseId, true);
+    if (!canAddEntities(actor, c)) {
+      throw new Forbidden("entities are added by the case's own bureau: its officers, analysts and admins");
+    }
+    const personId = input.personId ?? null;
+    if (personId && !(await repo.personInCase(tx, c.operation_id, c.id, personId))) {
+      throw new Invalid(`no person ${personId} in this case`, 'personId');
+    }
+    const id = normaliseIdentifier(input.kind, input.value, contextOf(input, c));
+    if (await repo.sameInCase(tx, c.operation_id, c.id, id.kind, id.value, personId)) {
+      throw new Invalid(`this ${id.kind} is already recorded in the case`, 'value');
+    }
+    const [row] = await tx
+      .insertInto('entity_mentions')
+      .values({
+        operation_id: c.operation_id,
+        case_id: c.id,
+        person_id: personId,
+        kind: id.kind,
+        raw: id.raw,
+        value: id.value,
+        valid: id.valid,
+        problem: id.problem ?? null,
+        details: JSON.stringify({ ...id.details, ...detailsOf(input) }),
+        source: 'manual',
+        position: await repo.nextPosition(tx, c.operation_id, c.id),
+        created_by: actor.userId,
+      })
+      .returning('id')
+      .execute();
+    const mention = (await repo.caseMentions(tx, c.operation_id, [c.id])).find((m) => m.id === row!.id)!;
+    const [entity] = await present(tx, actor, c, [mention]);
+    await appendAudit(tx, actor, {
+      action: 'create',
+      entity: 'entity',
+      entityId: mention.id,
+      operationId: c.operation_id,
+      detail: { case: c.id, kind: id.kind, valid: id.valid },
+    });
+    return { id: mention.id, entity: entity! };
+  });
+}
+
+/**
+ * Removes an entity added by hand (those taken from persons go with their person).
+ * @example await removeEntity(database, officerUg, caseId, entityId)
+ */
+export async function removeEntity(database: Database, actor: Actor, caseId: string, entityId: string) {
+  await database.db.transaction().execute(async (tx) => {
+    const c = await readableCase(tx, actor, caseId, true);
+    if (!canAddEntities(actor, c)) {
+      throw new Forbidden("entities are removed by the case's own bureau: its officers, analysts and admins");
+    }
+    if (!(await repo.deleteManualMention(tx, c.operation_id, c.id, entityId))) throw new NotFound('entity added by hand');
+    await appendAudit(tx, actor, { action: 'delete', entity: 'entity', entityId, operationId: c.operation_id, detail: { case: c.id } });
+  });
 }
