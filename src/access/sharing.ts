@@ -58,6 +58,14 @@ export function canWriteShared(actor: Actor, record: Partial<SharedRecord>): boo
  * The table must carry operation_id, owner_bureau_id, sharing and shared_with.
  */
 export function visibleTo(actor: Actor, table: 'hotspots' | 'inspections' | 'outcomes' | 'cases' | 'campaigns'): RawBuilder<SqlBool> {
+  return visibleToAlias(actor, table);
+}
+
+/**
+ * visibleTo for a shared table joined under an alias (`cases as lc`): the same condition on the
+ * alias's columns, so the planner need not look the rows up again.
+ */
+export function visibleToAlias(actor: Actor, table: string): RawBuilder<SqlBool> {
   const operations = [...actor.operationIds];
   if (operations.length === 0) return sql<SqlBool>`false`;
   const col = (name: string) => sql.ref(`${table}.${name}`);

@@ -6,6 +6,7 @@ import { demoCommand } from './demo.ts';
 import { exportCommand } from './export.ts';
 import { importCommand } from './import.ts';
 import { linkCommand } from './link.ts';
+import { matchCommand } from './match.ts';
 import { namesCommand } from './names.ts';
 import { serveCommand } from './serve.ts';
 import { usersCommand } from './users.ts';
@@ -21,6 +22,7 @@ usersCommand(program);
 auditCommand(program);
 cooperationCommand(program);
 linkCommand(program);
+matchCommand(program);
 namesCommand(program);
 
 await program.parseAsync(process.argv);

@@ -20,6 +20,7 @@ import { caseRoutes } from '../modules/cases/routes.ts';
 import { campaignRoutes } from '../modules/campaigns/routes.ts';
 import { cooperationRoutes } from '../modules/cooperation/routes.ts';
 import { entityRoutes } from '../modules/entities/routes.ts';
+import { matchRoutes } from '../modules/matches/routes.ts';
 import { exportRoutes } from '../modules/exports/routes.ts';
 import { resultRoutes } from '../modules/results/routes.ts';
 import { registerAuth } from './plugins/auth.ts';
@@ -112,6 +113,7 @@ export async function buildApp({ database, config, logger = false, webRoot = WEB
   await app.register(cooperationRoutes);
   await app.register(campaignRoutes);
   await app.register(entityRoutes);
+  await app.register(matchRoutes);
   await app.register(exportRoutes);
   await app.register(resultRoutes);
   await registerWeb(app, webRoot);

@@ -110,15 +110,17 @@ async function followMatches(db: Queryable, actor: Actor, operationId: string, w
   const next = new Set<string>();
   for (const m of matches) {
     walk.matches.set(m.id, m);
-    const [mine, other, otherCase] = seen.has(m.left_person_id)
-      ? [m.left_person_id, m.right_person_id, m.right_case_id]
-      : [m.right_person_id, m.left_person_id, m.left_case_id];
+    const [mine, otherCase] = seen.has(m.left_person_id) ? [m.left_person_id, m.right_case_id] : [m.right_person_id, m.left_case_id];
     const c = cases.get(otherCase);
     if (!c || m.status !== 'confirmed') continue;
     if (visibleCase(actor, c)) {
       if (!walk.expanded.has(c.id)) next.add(c.id);
     } else {
-      walk.hidden.set(hitKey('person', other), { kind: 'person', value: other, from: personNode(mine), holders: [{ caseId: c.id, bureauId: c.owner_bureau_id }] });
+      // One hit per visible person, however many hidden persons match them (as the match list does).
+      const key = hitKey('person', mine);
+      const hit = walk.hidden.get(key) ?? { kind: 'person', value: mine, from: personNode(mine), holders: [] };
+      hit.holders.push({ caseId: c.id, bureauId: c.owner_bureau_id });
+      walk.hidden.set(key, hit);
     }
   }
   return next;

@@ -150,7 +150,8 @@ export async function hitsReceived(database: Database, actor: Actor, operationId
   return rows.map((r) => ({
     hit: r.hit,
     kind: r.kind,
-    value: r.value,
+    // A person hit's value is the seeker's person, whom the holder may not see: the case says which.
+    value: r.kind === 'person' ? '' : r.value,
     caseId: r.case_id,
     caseTitle: r.title,
     seeker: { id: r.seeker_id, country: r.seeker_country, name: r.seeker_name },
