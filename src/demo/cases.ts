@@ -6,7 +6,8 @@ import type { Insertable } from 'kysely';
 import type { CaseOutcomesTable, CasePersonsTable, CasesTable, EntityMentionsTable, JourneyLegsTable, JourneysTable, Sharing } from '../db/schema.ts';
 import { checkJourney } from '../modules/cases/journeys.ts';
 import { journeyRows, personRow } from '../modules/cases/rows.ts';
-import { mentionRows } from '../modules/entities/mentions.ts';
+import type { IdentifierKind } from '../entities/identifiers/index.ts';
+import { manualMentionRow, mentionRows } from '../modules/entities/mentions.ts';
 import type { JourneyInputT, PersonInputT } from '../modules/cases/schema.ts';
 import { type DemoOutcome, demoId } from './generate.ts';
 import { type Random, seededRandom } from '../shared/random.ts';
@@ -22,8 +23,23 @@ export interface DemoCaseSpec {
   sharedWith: string[];
   journeys: JourneyInputT[];
   persons: PersonInputT[];
+  /** Entities an officer added to the case by hand: a wallet, a compound, a job ad. */
+  entities?: DemoEntity[];
   outcomeIds: string[];
 }
+
+interface DemoEntity {
+  kind: IdentifierKind;
+  value: string;
+  country?: string;
+  details?: Record<string, string>;
+}
+
+// One USDT wallet on TRON (made up, with a valid checksum) that families and victims in Uganda,
+// India and Myanmar's compounds paid into: "debts", ransoms, "deposits" — the way scam networks
+// collect across countries. And the compound the Ugandans were held in.
+const NETWORK_WALLET = 'TK2CosXuBuE2wCNBcgk8GVuVNHQYmEkKMc';
+const KK_PARK: DemoEntity = { kind: 'scam_compound', value: 'KK Park', country: 'MM', details: { place: 'Myawaddy, Kayin State', lat: '16.6947', lon: '98.5055' } };
 
 export interface DemoCaseRows {
   cases: Insertable<CasesTable>[];
@@ -125,8 +141,18 @@ function narratives(random: Random, rescues: Map<string, DemoOutcome[]>, investi
     journeys: [uganda],
     persons: [
       ...Array.from({ length: 4 }, () => victim(random, 'UG', { journey: 0 })),
-      { role: 'recruiter', name: 'Annet K.', nationalities: ['UG'], contacts: [{ kind: 'phone', value: '+256 772 000 111' }] },
+      {
+        role: 'recruiter',
+        name: 'Annet K.',
+        otherNames: [{ name: 'Annet Kyomuhendo' }],
+        gender: 'female',
+        birthDate: '1988-05-14',
+        nationalities: ['UG'],
+        contacts: [{ kind: 'phone', value: '+256 772 000 111' }],
+        documents: [{ kind: 'passport', number: 'B1234567', country: 'UG' }],
+      },
     ],
+    entities: [{ kind: 'crypto_wallet', value: NETWORK_WALLET, details: { note: 'families paid the "debt" for release in USDT' } }, KK_PARK],
     outcomeIds: [...take(investigations, 'UG'), ...rescueOf('MM', 4)],
   });
 
@@ -150,6 +176,23 @@ function narratives(random: Random, rescues: Map<string, DemoOutcome[]>, investi
     persons: [
       victim(random, 'IN', { name: 'Srinivas Goud', gender: 'male', age: 29, journey: 0 }),
       { role: 'recruiter', name: 'Kiran M.', nationalities: ['IN'], contacts: [{ kind: 'phone', value: '+91 98480 00000' }, { kind: 'phone', value: '+256 772 000 111' }] },
+      // The same woman as the Ugandan case's recruiter, written surname first from her passport.
+      {
+        role: 'facilitator',
+        name: 'KYOMUHENDO Annet',
+        gender: 'female',
+        birthDate: '1988-05-14',
+        nationalities: ['UG'],
+        documents: [{ kind: 'passport', number: 'B1234567', country: 'UG' }],
+      },
+    ],
+    entities: [
+      { kind: 'crypto_wallet', value: NETWORK_WALLET, details: { note: 'ransom paid by the family in USDT' } },
+      {
+        kind: 'job_ad',
+        value: 'Data entry accountant in Bangkok. INR 1,00,000 per month. Free visa, flight and hotel. No experience needed. Contact on WhatsApp only.',
+        details: { title: 'Data-entry accountant, Bangkok' },
+      },
     ],
     outcomeIds: take(investigations, 'IN'),
   });
@@ -231,6 +274,11 @@ function narratives(random: Random, rescues: Map<string, DemoOutcome[]>, investi
     openedOn: '2023-10-17', offences: ['human_trafficking', 'online_fraud'], sharing: 'operation', sharedWith: [],
     journeys,
     persons,
+    entities: [
+      { kind: 'crypto_wallet', value: NETWORK_WALLET, details: { note: 'on the compound\'s computers: victims\' "deposits" went here' } },
+      KK_PARK,
+      { kind: 'scam_compound', value: 'Shwe Kokko', country: 'MM', details: { place: 'Myawaddy Township, Kayin State' } },
+    ],
     outcomeIds: [...myanmarRescues.map((o) => o.id), ...take(investigations, 'MM')],
   });
   return specs;
@@ -347,6 +395,11 @@ export function planDemoCases(outcomes: readonly DemoOutcome[], bureauOf: Readon
       const position = rows.mentions.length - caseMentions;
       rows.mentions.push(...mentionRows({ operationId, caseId, personId, position, contacts: p.contacts, documents: p.documents }, spec.owner));
     });
+    for (const e of spec.entities ?? []) {
+      const place = { operationId, caseId, personId: null, position: rows.mentions.length - caseMentions, createdBy: null };
+      const details: Record<string, string> = { ...(e.country ? { country: e.country } : {}), ...e.details };
+      rows.mentions.push(manualMentionRow(place, e.kind, e.value, e.country ? { defaultCountry: e.country } : {}, details));
+    }
     for (const outcomeId of spec.outcomeIds) rows.links.push({ operation_id: operationId, case_id: caseId, outcome_id: outcomeId });
   }
   return rows;

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { appendAudit } from '../access/audit.ts';
 import type { Database } from '../db/connection.ts';
 import { hashPassword } from '../modules/auth/passwords.ts';
+import { proposePersonMatches } from '../modules/matches/service.ts';
 import { copyArray, copyValue, refreshStatistics } from '../modules/imports/csv-copy.ts';
 import { DEMO_OPERATION, demoId, planDemo } from './generate.ts';
 
@@ -181,6 +182,8 @@ export async function loadDemo(
       detail: { hotspots: plan.hotspots.length, outcomes: plan.outcomes.length, inspections: done - plan.outcomes.length, cases: cases.cases.length, campaigns: campaigns.length },
     });
   });
-  await refreshStatistics(database, ['bureaus', 'users', 'hotspots', 'outcomes', 'inspections', 'inspection_rollup']);
+  // As an analyst would after loading: candidate matches of persons across cases, for review.
+  await proposePersonMatches(database, DEMO_OPERATION_ID);
+  await refreshStatistics(database, ['bureaus', 'users', 'hotspots', 'outcomes', 'inspections', 'inspection_rollup', 'cases', 'case_persons', 'entity_mentions', 'person_matches']);
   return { operationId: DEMO_OPERATION_ID, loaded: true, password: options.password, usernames };
 }

@@ -121,6 +121,41 @@ describe.each(engines)('demo operation on %s', (engine) => {
     expect(children.map((c) => c.name)).toEqual(expect.arrayContaining(['রাকিব হাসান', 'सीता तामाङ']));
   });
 
+  it('links the network: one wallet paid into from Uganda, India and Myanmar, found by the link graph within each view', async () => {
+    const caseId = async (title: string) =>
+      (await server.database.db.selectFrom('cases').select('id').where('title', 'like', `${title}%`).executeTakeFirstOrThrow()).id;
+    const walletOf = async (headers: Record<string, string>, id: string) => {
+      const res = await server.app.inject({ url: `/api/cases/${id}/entities`, headers });
+      expect(res.statusCode, res.body).toBe(200);
+      return (res.json().entities as { id: string; kind: string; hit: string | null }[]).find((e) => e.kind === 'crypto_wallet')!;
+    };
+    // Myanmar sees all three cases: the graph from its wallet reaches Uganda and India.
+    const mm = await login('officer-mm');
+    const fromMyanmar = await walletOf(mm, await caseId('Victims from 22 countries'));
+    const graph = (await server.app.inject({ url: `/api/entities/${fromMyanmar.id}/graph?depth=1`, headers: mm })).json();
+    expect(graph.countries).toEqual(expect.arrayContaining(['IN', 'MM', 'UG']));
+    // India may not see the Ugandan case (shared with AE, TH, MM and FR): the same walk shows India
+    // and Myanmar, and a hit for the rest.
+    const india = await login('officer-in');
+    const fromIndia = await walletOf(india, await caseId('Accountant from Telangana'));
+    expect(fromIndia.hit).toEqual(expect.any(String));
+    const seen = (await server.app.inject({ url: `/api/entities/${fromIndia.id}/graph?depth=1`, headers: india })).json();
+    expect(seen.countries).toEqual(['IN', 'MM']);
+    expect(seen.nodes).toContainEqual(expect.objectContaining({ type: 'hidden', kind: 'crypto_wallet', hit: fromIndia.hit }));
+  });
+
+  it('proposes the recruiter recorded in Uganda and India as one person, and tells India only of a hidden match', async () => {
+    const analyst = await login('analyst');
+    const page = (await server.app.inject({ url: `/api/operations/${DEMO_OPERATION_ID}/person-matches?status=proposed`, headers: analyst })).json();
+    const annet = page.items.find((m: { left: { name: string }; right: { name: string } }) => [m.left.name, m.right.name].sort().join(' / ') === 'Annet K. / KYOMUHENDO Annet');
+    expect(annet, JSON.stringify(page.items.slice(0, 5))).toBeDefined();
+    expect(annet.score).toBeGreaterThan(0.9);
+    const india = await login('officer-in');
+    const seen = await server.app.inject({ url: `/api/operations/${DEMO_OPERATION_ID}/person-matches`, headers: india });
+    expect(seen.json().hiddenMatches).toEqual([expect.objectContaining({ hit: expect.any(String) })]);
+    expect(seen.body).not.toContain('Annet K.');
+  });
+
   it('shows the Bangladesh → India request answered within the day, and the UAE and Nepal campaigns', async () => {
     const headers = await login('officer-bd');
     const stats = (await server.app.inject({ url: `/api/operations/${DEMO_OPERATION_ID}/cooperation/stats`, headers })).json();

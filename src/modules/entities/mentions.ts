@@ -3,7 +3,7 @@
 // validate are kept as written and marked invalid; they never link.
 import type { Insertable } from 'kysely';
 import type { EntityMentionsTable } from '../../db/schema.ts';
-import { type IdentifierKind, normaliseIdentifier } from '../../entities/identifiers/index.ts';
+import { type IdentifierContext, type IdentifierKind, normaliseIdentifier } from '../../entities/identifiers/index.ts';
 
 interface ContactIn {
   kind: 'phone' | 'email' | 'handle' | 'url';
@@ -67,4 +67,41 @@ export function mentionRows(person: PersonIdentifiers, defaultCountry: string): 
     add('document', d.number, 'document', { issuingCountry: d.country, documentType: DOCUMENT_TYPES[d.kind] ?? 'other' });
   }
   return rows;
+}
+
+export interface MentionPlace {
+  operationId: string;
+  caseId: string;
+  personId: string | null;
+  position: number;
+  createdBy: string | null;
+}
+
+/**
+ * The row of an entity added by hand (or by the demo as an officer would): normalised, with what
+ * the officer said about it (title, place, coordinates…) kept in its details.
+ * @example manualMentionRow(place, 'crypto_wallet', 'TK2Cos…', {}, {})
+ */
+export function manualMentionRow(
+  at: MentionPlace,
+  kind: IdentifierKind,
+  raw: string,
+  context: IdentifierContext,
+  details: Record<string, string>,
+): Insertable<EntityMentionsTable> & { kind: string; value: string } {
+  const id = normaliseIdentifier(kind, raw, context);
+  return {
+    operation_id: at.operationId,
+    case_id: at.caseId,
+    person_id: at.personId,
+    kind: id.kind,
+    raw: id.raw,
+    value: id.value,
+    valid: id.valid,
+    problem: id.problem ?? null,
+    details: JSON.stringify({ ...id.details, ...details }),
+    source: 'manual',
+    position: at.position,
+    created_by: at.createdBy,
+  };
 }

@@ -7,11 +7,12 @@ import { appendAudit } from '../../access/audit.ts';
 import { canAddEntities } from '../../access/entities.ts';
 import { canReadShared } from '../../access/sharing.ts';
 import type { Database, Queryable } from '../../db/connection.ts';
-import { type IdentifierContext, normaliseIdentifier } from '../../entities/identifiers/index.ts';
+import type { IdentifierContext } from '../../entities/identifiers/index.ts';
 import { Forbidden, Invalid, NotFound } from '../../errors.ts';
 import { seesChildIdentity } from '../cases/persons.ts';
 import * as cases from '../cases/repo.ts';
 import { type HitFound, type HitHolder, hitKey, recordHits } from './hits.ts';
+import { manualMentionRow } from './mentions.ts';
 import * as repo from './repo.ts';
 import type { CaseEntityT, EntityCreateT, EntityKind } from './schema.ts';
 
@@ -151,36 +152,20 @@ export async function addEntity(database: Database, actor: Actor, caseId: string
     if (personId && !(await repo.personInCase(tx, c.operation_id, c.id, personId))) {
       throw new Invalid(`no person ${personId} in this case`, 'personId');
     }
-    const id = normaliseIdentifier(input.kind, input.value, contextOf(input, c));
-    if (await repo.sameInCase(tx, c.operation_id, c.id, id.kind, id.value, personId)) {
-      throw new Invalid(`this ${id.kind} is already recorded in the case`, 'value');
+    const place = { operationId: c.operation_id, caseId: c.id, personId, position: await repo.nextPosition(tx, c.operation_id, c.id), createdBy: actor.userId };
+    const row = manualMentionRow(place, input.kind, input.value, contextOf(input, c), detailsOf(input));
+    if (await repo.sameInCase(tx, c.operation_id, c.id, row.kind, row.value, personId)) {
+      throw new Invalid(`this ${row.kind} is already recorded in the case`, 'value');
     }
-    const [row] = await tx
-      .insertInto('entity_mentions')
-      .values({
-        operation_id: c.operation_id,
-        case_id: c.id,
-        person_id: personId,
-        kind: id.kind,
-        raw: id.raw,
-        value: id.value,
-        valid: id.valid,
-        problem: id.problem ?? null,
-        details: JSON.stringify({ ...id.details, ...detailsOf(input) }),
-        source: 'manual',
-        position: await repo.nextPosition(tx, c.operation_id, c.id),
-        created_by: actor.userId,
-      })
-      .returning('id')
-      .execute();
-    const mention = (await repo.caseMentions(tx, c.operation_id, [c.id])).find((m) => m.id === row!.id)!;
+    const { id } = await tx.insertInto('entity_mentions').values(row).returning('id').executeTakeFirstOrThrow();
+    const mention = (await repo.caseMentions(tx, c.operation_id, [c.id])).find((m) => m.id === id)!;
     const [entity] = await present(tx, actor, c, [mention]);
     await appendAudit(tx, actor, {
       action: 'create',
       entity: 'entity',
       entityId: mention.id,
       operationId: c.operation_id,
-      detail: { case: c.id, kind: id.kind, valid: id.valid },
+      detail: { case: c.id, kind: row.kind, valid: row.valid },
     });
     return { id: mention.id, entity: entity! };
   });
