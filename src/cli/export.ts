@@ -1,5 +1,5 @@
-// `cordon export hotspots|inspections|outcomes|cases|campaigns|ctdc|htcds --operation ID --user NAME [--out FILE]`:
-// CSV of what that user may see, through the same services as the API.
+// `cordon export hotspots|inspections|outcomes|cases|campaigns|ctdc|htcds|ftm --operation ID --user NAME [--out FILE]`:
+// CSV (or, for ftm, FollowTheMoney JSON lines) of what that user may see, through the same services as the API.
 import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
@@ -12,6 +12,7 @@ import { listCampaigns } from '../modules/campaigns/service.ts';
 import { listCases } from '../modules/cases/service.ts';
 import { listHotspots } from '../modules/hotspots/service.ts';
 import { listInspections } from '../modules/inspections/service.ts';
+import { ftmExport } from '../modules/exports/ftm.ts';
 import { VICTIM_EXPORTS, type VictimExport, victimExport } from '../modules/exports/service.ts';
 import { listOutcomes } from '../modules/outcomes/service.ts';
 import { action, actingUser, withDatabase } from './context.ts';
@@ -43,17 +44,37 @@ const LISTS: Record<string, { list: Lister; columns: string[] }> = {
   },
 };
 
+const EXPORTS = [...Object.keys(LISTS), ...Object.keys(VICTIM_EXPORTS), 'ftm'];
+
+/** `cordon export ftm`: the FollowTheMoney entities the user may see, one JSON object a line. */
+async function writeFtm(options: { operation: string; user?: string; out?: string }) {
+  await withDatabase(async (database) => {
+    const actor = await actingUser(database, options.user);
+    const out: Writable = options.out ? createWriteStream(options.out) : process.stdout;
+    const { lines, count } = await ftmExport(database, actor, options.operation);
+    lines.pipe(out);
+    await finished(options.out ? out : lines);
+    if (options.out) process.stderr.write(`exported ${count} FollowTheMoney entities to ${options.out}\n`);
+  });
+}
+
 export function exportCommand(program: Command) {
   program
     .command('export')
-    .description('write a CSV of the hotspots, inspections, outcomes, cases, campaigns or victims (CTDC, HTCDS) the user may see')
-    .argument('<list>', [...Object.keys(LISTS), ...Object.keys(VICTIM_EXPORTS)].join(' | '))
+    .description(
+      'write a CSV of the hotspots, inspections, outcomes, cases, campaigns or victims (CTDC, HTCDS) the user may see, or (ftm) their cases, persons and identifiers as FollowTheMoney JSON lines',
+    )
+    .argument('<list>', EXPORTS.join(' | '))
     .requiredOption('--operation <id>', 'operation id')
     .option('--user <username>', 'the user whose view is exported', process.env.CORDON_USER)
     .option('--country <cc>', 'only this country (ISO code)')
     .option('--out <file>', 'output file (default: standard output)')
     .action(
       action(async (list: string, options: { operation: string; user?: string; country?: string; out?: string }) => {
+        if (list === 'ftm') {
+          await writeFtm(options);
+          return;
+        }
         if (list in VICTIM_EXPORTS) {
           await withDatabase(async (database) => {
             const actor = await actingUser(database, options.user);
@@ -66,7 +87,7 @@ export function exportCommand(program: Command) {
           return;
         }
         const spec = LISTS[list];
-        if (!spec) throw new Error(`cannot export "${list}": choose ${[...Object.keys(LISTS), ...Object.keys(VICTIM_EXPORTS)].join(', ')}`);
+        if (!spec) throw new Error(`cannot export "${list}": choose ${EXPORTS.join(', ')}`);
         await withDatabase(async (database) => {
           const actor = await actingUser(database, options.user);
           const out: Writable = options.out ? createWriteStream(options.out) : process.stdout;

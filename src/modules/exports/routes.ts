@@ -1,7 +1,9 @@
-// /api/operations/:id/exports/ctdc.csv and htcds.csv: the victims the caller may see, as CSV.
+// /api/operations/:id/exports/ctdc.csv and htcds.csv: the victims the caller may see, as CSV;
+// /api/operations/:id/exports/ftm: what the caller may see as FollowTheMoney JSON lines.
 import { Type } from 'typebox';
 import { ErrorBody, IdParams } from '../../server/schemas/common.ts';
 import type { App } from '../../server/types.ts';
+import { ftmExport } from './ftm.ts';
 import { type VictimExport, victimExport } from './service.ts';
 
 const DESCRIPTIONS: Record<VictimExport, string> = {
@@ -33,4 +35,26 @@ export async function exportRoutes(app: App) {
       },
     );
   }
+  app.get(
+    '/api/operations/:id/exports/ftm',
+    {
+      schema: {
+        tags: ['exports'],
+        summary: 'Cases, persons and identifiers as FollowTheMoney JSON lines',
+        description:
+          'One FollowTheMoney entity a line (Event, Person, Passport, CryptoWallet, UserAccount, BankAccount, Company, Address, Article and the links between them), as Aleph and the ftm tools import. Only what you may see; child victims you may not identify are left out.',
+        params: IdParams,
+        produces: ['application/x-ndjson'],
+        response: { 200: Type.String({ description: 'one JSON object a line' }), 403: ErrorBody, 404: ErrorBody },
+      },
+    },
+    async (request, reply) => {
+      const { lines } = await ftmExport(app.database, request.actor, request.params.id);
+      return reply
+        .type('application/x-ndjson; charset=utf-8')
+        .header('content-disposition', `attachment; filename="ftm-${request.params.id}.jsonl"`)
+        // A stream bypasses the response serializer; the schema above documents what it carries.
+        .send(lines as unknown as string);
+    },
+  );
 }
