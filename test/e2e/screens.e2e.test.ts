@@ -24,7 +24,7 @@ const VARIANTS = [
 
 describe.skipIf(!haveChromium)('every screen, at 1280 and 360 px, in English and Chinese', () => {
   let e2e: E2E;
-  const ids = { hotspot: '', case: '', campaign: '' };
+  const ids = { hotspot: '', case: '', campaign: '', entity: '' };
 
   const screens: Screen[] = [
     { name: 'login', path: () => '/login', ready: 'input[name=password]' },
@@ -35,6 +35,8 @@ describe.skipIf(!haveChromium)('every screen, at 1280 and 360 px, in English and
     { name: 'field-entry', user: 'field-tr', path: () => '/field', ready: 'select[name=hotspot] option:nth-child(2)' },
     { name: 'cases', user: 'officer-in', path: () => '/cases', ready: 'tr[data-case]' },
     { name: 'case', user: 'officer-np', path: () => `/cases/${ids.case}`, ready: '[data-request]' },
+    { name: 'entity', user: 'officer-ug', path: () => `/entities/${ids.entity}`, ready: '.link-graph-canvas canvas' },
+    { name: 'cooperation-hits', user: 'officer-ug', path: () => '/cooperation?box=hits', ready: '[data-hit]' },
     { name: 'cooperation', user: 'officer-in', path: () => '/cooperation', ready: '[data-request]' },
     { name: 'cooperation-new', user: 'officer-np', path: () => '/cooperation/new', ready: 'input[type=checkbox]' },
     { name: 'campaigns', user: 'officer-np', path: () => '/campaigns', ready: 'tr[data-campaign]' },
@@ -50,6 +52,12 @@ describe.skipIf(!haveChromium)('every screen, at 1280 and 360 px, in English and
     type Items = { items: { id: string; title?: string; kind?: string }[] };
     ids.hotspot = (await e2e.api<Items>('officer-tr', `${base}/hotspots?country=TR&kind=coastline_sector&limit=1`)).items[0]!.id;
     ids.case = (await e2e.api<Items>('officer-np', `${base}/cases?q=Nepali&limit=1`)).items[0]!.id;
+    // The recruiter's number, in Uganda's case: India's reading of its own case is a hit on Uganda's record.
+    const uganda = (await e2e.api<Items>('officer-ug', `${base}/cases?q=Ugandans&limit=1`)).items[0]!.id;
+    const entities = await e2e.api<{ entities: { id: string; value: string | null }[] }>('officer-ug', `/api/cases/${uganda}/entities`);
+    ids.entity = entities.entities.find((e) => e.value === '+256772000111')!.id;
+    const india = (await e2e.api<Items>('officer-in', `${base}/cases?q=Telangana&limit=1`)).items[0]!.id;
+    await e2e.api('officer-in', `/api/cases/${india}/entities`);
     ids.campaign = (await e2e.api<Items>('officer-np', `${base}/campaigns?country=NP&channel=radio&limit=1`)).items[0]!.id;
   }, 240_000);
   afterAll(() => e2e?.close());

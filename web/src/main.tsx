@@ -23,6 +23,7 @@ const HotspotPage = lazy(() => import('./pages/Hotspots.tsx').then((m) => ({ def
 const CooperationInbox = lazy(() => import('./pages/Cooperation.tsx').then((m) => ({ default: m.CooperationInbox })));
 const CooperationNew = lazy(() => import('./pages/Cooperation.tsx').then((m) => ({ default: m.CooperationNew })));
 const CampaignsList = lazy(() => import('./pages/Campaigns.tsx').then((m) => ({ default: m.CampaignsList })));
+const EntityPage = lazy(() => import('./pages/entities/EntityPage.tsx').then((m) => ({ default: m.EntityPage })));
 const CampaignEntry = lazy(() => import('./pages/Campaigns.tsx').then((m) => ({ default: m.CampaignEntry })));
 
 const queryClient = new QueryClient({
@@ -57,6 +58,7 @@ function App() {
         <Route index element={<Dashboard />} />
         <Route path="cases" element={<Later page={<CasesList />} />} />
         <Route path="cases/:id" element={<Later page={<CasePage />} />} />
+        <Route path="entities/:id" element={<Later page={<EntityPage />} />} />
         <Route path="field" element={<Later page={<FieldEntry />} />} />
         <Route path="hotspots" element={<Later page={<HotspotsList />} />} />
         <Route path="hotspots/:id" element={<Later page={<HotspotPage />} />} />

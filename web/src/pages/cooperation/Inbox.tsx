@@ -9,11 +9,13 @@ import { WithOperation } from '../../components/WithOperation.tsx';
 import { useFilters } from '../../filters.ts';
 import { useFormat } from '../../format.ts';
 import type { SentNotice } from './cooperation.ts';
+import { HitsReceived } from './HitsReceived.tsx';
 import { RequestList } from './RequestList.tsx';
 import './cooperation.css';
 import { Options } from '../../components/Choices.tsx';
 
-type Box = 'inbox' | 'sent';
+type Box = 'inbox' | 'sent' | 'hits';
+const BOX_NAMES: readonly Box[] = ['inbox', 'sent', 'hits'];
 
 export function CooperationInbox() {
   return <WithOperation>{(operation) => <Inbox operation={operation} />}</WithOperation>;
@@ -23,7 +25,8 @@ function Inbox({ operation }: { operation: Operation }) {
   const { t } = useTranslation();
   const location = useLocation();
   const [params, setFilter] = useFilters();
-  const box: Box = params.get('box') === 'sent' ? 'sent' : 'inbox';
+  const asked = params.get('box') as Box | null;
+  const box: Box = asked && BOX_NAMES.includes(asked) ? asked : 'inbox';
   const requested = params.get('status') as RequestStatus | null;
   const status = requested && REQUEST_STATUSES.includes(requested) ? requested : '';
   const notice = (location.state as { sent?: SentNotice } | null)?.sent;
@@ -32,7 +35,7 @@ function Inbox({ operation }: { operation: Operation }) {
   const boxSearch = (next: Box) => {
     const out = new URLSearchParams();
     if (next !== 'inbox') out.set('box', next);
-    if (status) out.set('status', status);
+    if (status && next !== 'hits') out.set('status', status);
     return `?${out}`;
   };
   const filter = new URLSearchParams({ box });
@@ -54,29 +57,46 @@ function Inbox({ operation }: { operation: Operation }) {
       {notice && <SentBanner notice={notice} />}
       <div className="coop-bar">
         <nav className="coop-tabs" aria-label={t('cooperation.boxes')}>
-          {(['inbox', 'sent'] as const).map((b) => (
-            <Link key={b} className="coop-tab" to={boxSearch(b)} aria-current={b === box ? 'page' : undefined} data-box={b}>
+          {BOX_NAMES.map((b) => (
+            <Link
+              key={b}
+              className="coop-tab"
+              to={boxSearch(b)}
+              aria-current={b === box ? 'page' : undefined}
+              data-box={b}
+            >
               {t(`cooperation.tabs.${b}`)}
             </Link>
           ))}
         </nav>
-        <label className="coop-status-filter">
-          {t('cooperation.status')}
-          <select value={status} onChange={(e) => setFilter('status', e.target.value)}>
-            <option value="">{t('cooperation.anyStatus')}</option>
-            <Options choices={REQUEST_STATUSES.map((s) => ({ value: s, label: t(`cooperation.statuses.${s}`) }))} />
-          </select>
-        </label>
+        {box !== 'hits' && (
+          <label className="coop-status-filter">
+            {t('cooperation.status')}
+            <select value={status} onChange={(e) => setFilter('status', e.target.value)}>
+              <option value="">{t('cooperation.anyStatus')}</option>
+              <Options
+                choices={REQUEST_STATUSES.map((s) => ({ value: s, label: t(`cooperation.statuses.${s}`) }))}
+              />
+            </select>
+          </label>
+        )}
       </div>
       <section className="panel" aria-labelledby="coop-list">
         <h2 id="coop-list">{t(`cooperation.listTitle.${box}`)}</h2>
-        <RequestList
-          operationId={operation.id}
-          filter={filter}
-          opened={params.get('open')}
-          highlighted={notice?.id}
-          empty={status ? t('cooperation.empty.filtered') : t(`cooperation.empty.${box}`)}
-        />
+        {box === 'hits' ? (
+          <>
+            <p className="muted">{t('cooperation.hits.intro')}</p>
+            <HitsReceived operationId={operation.id} />
+          </>
+        ) : (
+          <RequestList
+            operationId={operation.id}
+            filter={filter}
+            opened={params.get('open')}
+            highlighted={notice?.id}
+            empty={status ? t('cooperation.empty.filtered') : t(`cooperation.empty.${box}`)}
+          />
+        )}
       </section>
     </section>
   );
@@ -90,7 +110,11 @@ function SentBanner({ notice }: { notice: SentNotice }) {
   useEffect(() => ref.current?.focus(), []);
   return (
     <div ref={ref} className="coop-notice" role="status" tabIndex={-1} data-raised={notice.raised}>
-      <p>{t('cooperation.sentNotice', { countries: notice.countries.map((c) => format.country(c)).join(', ') })}</p>
+      <p>
+        {t('cooperation.sentNotice', {
+          countries: notice.countries.map((c) => format.country(c)).join(', '),
+        })}
+      </p>
       {notice.raised && (
         <p className="coop-raised">
           <strong>{t('cooperation.raised')}</strong>

@@ -17,6 +17,14 @@ import { fieldErrors } from '../../validate.ts';
 import { problem } from './cooperation.ts';
 
 
+type Addressee = CooperationRequestSummaryT['to'][number];
+
+/** An addressee as the reader may know it: its country, or for a request sent from a hit, the holder unnamed. */
+function addresseeName(b: Addressee, t: ReturnType<typeof useTranslation>['t'], format: ReturnType<typeof useFormat>): string {
+  if (b.hidden || !b.country) return t('cooperation.hiddenAddressee');
+  return format.country(b.country);
+}
+
 /** The badges of a request: urgent, overdue, its status. */
 function RequestBadges({ request }: { request: CooperationRequestSummaryT }) {
   const { t } = useTranslation();
@@ -24,6 +32,7 @@ function RequestBadges({ request }: { request: CooperationRequestSummaryT }) {
     <p className="coop-badges">
       {request.priority === 'urgent' && <span className="badge coop-badge-urgent">{t('cooperation.urgent')}</span>}
       {request.overdue && <span className="badge coop-badge-overdue">{t('cooperation.overdue')}</span>}
+      {request.fromHit && <span className="badge coop-badge-hit">{t('cooperation.fromHit')}</span>}
       <span className={`badge coop-status-${request.status}`}>{t(`cooperation.statuses.${request.status}`)}</span>
     </p>
   );
@@ -40,7 +49,7 @@ export function RequestRow({ request, initiallyOpen, highlighted, caseLink }: { 
   }, [initiallyOpen]);
   const threadId = `thread-${request.id}`;
   const from = format.country(request.from.country);
-  const to = request.to.map((b) => format.country(b.country)).join(', ');
+  const to = request.to.map((b) => addresseeName(b, t, format)).join(', ');
   return (
     <li
       ref={ref}
@@ -92,9 +101,9 @@ function Thread({ id }: { id: string }) {
   return (
     <div className="coop-thread">
       <ul className="coop-addressees" aria-label={t('cooperation.addressees')}>
-        {request.to.map((b) => (
-          <li key={b.id} data-answered={b.firstAnswerAt !== null}>
-            <strong>{format.country(b.country)}</strong>{' '}
+        {request.to.map((b, i) => (
+          <li key={b.id ?? `hidden-${i}`} data-answered={b.firstAnswerAt !== null} data-hidden={b.hidden}>
+            <strong>{addresseeName(b, t, format)}</strong>{' '}
             {b.firstAnswerAt
               ? t('cooperation.answeredAfter', {
                   hours: format.number(Math.round((Date.parse(b.firstAnswerAt) - Date.parse(request.createdAt)) / 360_000) / 10),
