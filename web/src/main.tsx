@@ -24,6 +24,7 @@ const CooperationInbox = lazy(() => import('./pages/Cooperation.tsx').then((m) =
 const CooperationNew = lazy(() => import('./pages/Cooperation.tsx').then((m) => ({ default: m.CooperationNew })));
 const CampaignsList = lazy(() => import('./pages/Campaigns.tsx').then((m) => ({ default: m.CampaignsList })));
 const EntityPage = lazy(() => import('./pages/entities/EntityPage.tsx').then((m) => ({ default: m.EntityPage })));
+const PersonMatches = lazy(() => import('./pages/matches/PersonMatches.tsx'));
 const CampaignEntry = lazy(() => import('./pages/Campaigns.tsx').then((m) => ({ default: m.CampaignEntry })));
 
 const queryClient = new QueryClient({
@@ -59,6 +60,7 @@ function App() {
         <Route path="cases" element={<Later page={<CasesList />} />} />
         <Route path="cases/:id" element={<Later page={<CasePage />} />} />
         <Route path="entities/:id" element={<Later page={<EntityPage />} />} />
+        <Route path="matches" element={<Later page={<PersonMatches />} />} />
         <Route path="field" element={<Later page={<FieldEntry />} />} />
         <Route path="hotspots" element={<Later page={<HotspotsList />} />} />
         <Route path="hotspots/:id" element={<Later page={<HotspotPage />} />} />

@@ -26,6 +26,9 @@ export function Layout() {
           <NavLink to="/hotspots">{t('nav.hotspots')}</NavLink>
           <NavLink to="/cases">{t('nav.cases')}</NavLink>
           <NavLink to="/cooperation">{t('nav.cooperation')}</NavLink>
+          {me?.roles.some((r) => r === 'analyst' || r === 'officer' || r === 'coordinator' || r === 'admin') && me.bureau.kind !== 'partner' && (
+            <NavLink to="/matches">{t('nav.matches')}</NavLink>
+          )}
           <NavLink to="/campaigns">{t('nav.campaigns')}</NavLink>
           {me?.roles.some((r) => r === 'field' || r === 'officer' || r === 'admin') && <NavLink to="/field">{t('nav.fieldEntry')}</NavLink>}
         </nav>
