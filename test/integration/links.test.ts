@@ -174,13 +174,22 @@ describe.each(engines)('links on %s', (engine) => {
       expect((await ask(USERS.officerIn, randomUUID())).statusCode).toBe(404);
       expect((await ask(null, hit)).statusCode).toBe(401);
       expect((await ask(USERS.officerIn, hit, { message: '' })).json().field).toBe('message');
+      // A field team may not send requests: refused before anything about the holders is looked at.
+      expect((await ask(USERS.fieldTr, hit)).statusCode).toBe(404);
+      const stats = async () => {
+        const res = await server.as(USERS.officerIn, { url: `/api/operations/${world.operationId}/cooperation/stats` });
+        return (res.json().bureaus as { bureauId: string; received: number }[]).filter((b) => b.received > 0).map((b) => [b.bureauId, b.received]);
+      };
+      const before = await stats();
       const sent = await ask(USERS.officerIn, hit);
       expect(sent.statusCode, sent.body).toBe(201);
+      // The per-bureau statistics do not move until the holder answers: they would name it.
+      expect(await stats()).toEqual(before);
       const requestId = sent.json().id as string;
 
       const seen = await server.as(USERS.officerIn, { url: `/api/cooperation/${requestId}` });
       expect(seen.statusCode, seen.body).toBe(200);
-      expect(seen.json()).toMatchObject({ fromHit: true, caseId: null, subject: 'phone: +9779811111111', to: [{ id: null, country: null, name: null, hidden: true }] });
+      expect(seen.json()).toMatchObject({ fromHit: true, caseId: null, subject: 'hit: phone', to: [{ id: null, country: null, name: null, hidden: true }] });
       for (const secret of [world.bureaus.np, 'Kathmandu', '"NP"', ids.nepalOwn]) expect(seen.body).not.toContain(secret);
       const sentBox = await server.as(USERS.officerIn, { url: `/api/operations/${world.operationId}/cooperation?box=sent` });
       expect(sentBox.body).not.toContain(world.bureaus.np);

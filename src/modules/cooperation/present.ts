@@ -23,6 +23,19 @@ export function partiesOf(r: RequestRow, addressees: readonly AddresseeRow[]): R
 
 type RequestFields = Omit<CooperationRequestT, 'messages'>;
 
+/**
+ * The addressees as the caller may see them. Sent from a hit, the bureaus holding the hidden record
+ * that have not answered yet are one entry, last, whatever their number: who holds it, and how
+ * many, is each holder's to tell by answering.
+ */
+function addresseesShown(actor: Actor, r: RequestRow, addressees: readonly AddresseeRow[]): RequestFields['to'] {
+  const shown = (a: AddresseeRow) => ({ id: a.bureau_id, country: a.country, name: a.name, hidden: false, firstAnswerAt: a.first_answer_at?.toISOString() ?? null });
+  if (r.hit_id === null) return addressees.map(shown);
+  const named = addressees.filter((a) => a.first_answer_at !== null || a.bureau_id === actor.bureauId);
+  const unnamed = addressees.length > named.length ? [{ id: null, country: null, name: null, hidden: true, firstAnswerAt: null }] : [];
+  return [...named.map(shown), ...unnamed];
+}
+
 function presentRequestFields(
   actor: Actor,
   r: RequestRow,
@@ -43,14 +56,7 @@ function presentRequestFields(
     caseId: r.case_id,
     fromHit: r.hit_id !== null,
     from: { id: r.from_bureau_id, country: r.from_country, name: r.from_name },
-    to: addressees.map((a) => {
-      const firstAnswerAt = a.first_answer_at?.toISOString() ?? null;
-      // Sent from a hit: who holds the hidden record is the holder's to tell, by answering.
-      if (r.hit_id !== null && a.first_answer_at === null && a.bureau_id !== actor.bureauId) {
-        return { id: null, country: null, name: null, hidden: true, firstAnswerAt };
-      }
-      return { id: a.bureau_id, country: a.country, name: a.name, hidden: false, firstAnswerAt };
-    }),
+    to: addresseesShown(actor, r, addressees),
     can: {
       post: canPostToRequest(actor, parties) && r.status !== 'closed',
       close: canCloseRequest(actor, parties) && r.status !== 'closed',

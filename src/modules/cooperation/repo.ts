@@ -274,6 +274,9 @@ export function cooperationByBureau(db: Queryable, operationId: string) {
           sql<number | null>`percentile_cont(0.9) within group (order by ${hours})`.as('p90_hours'),
         ])
         .where('a.operation_id', '=', operationId)
+        // A request sent from a hit counts for its addressee once it has answered: before, the
+        // count would tell the sender which bureau holds the hidden record.
+        .where((eb) => eb.or([eb('r.hit_id', 'is', null), eb('a.first_answer_at', 'is not', null)]))
         .groupBy('a.bureau_id'),
     )
     .selectFrom('bureaus as b')

@@ -4,6 +4,7 @@
 // never the record, its bureau, its country or how many there are.
 import type { Actor } from '../../access/actor.ts';
 import { appendAudit } from '../../access/audit.ts';
+import { canReadPersonMatches, canSeeMatchSide } from '../../access/matches.ts';
 import { canReadShared } from '../../access/sharing.ts';
 import type { Database, Queryable } from '../../db/connection.ts';
 import { NotFound } from '../../errors.ts';
@@ -89,7 +90,9 @@ async function expand(db: Queryable, actor: Actor, operationId: string, walk: Wa
 
 /** The cases the identifiers lead to (visible ones); hidden holders are kept as hits. */
 async function follow(db: Queryable, actor: Actor, operationId: string, walk: Walk, keys: readonly { kind: string; value: string }[]) {
-  const { links, hidden } = splitByView(actor, await repo.sameIdentifiers(db, operationId, keys));
+  // A child victim's identifier in a case already on the graph is that case's own business, not a hit.
+  const rows = (await repo.sameIdentifiers(db, operationId, keys)).filter((r) => !walk.expanded.has(r.case_id) || seesMention(actor, r, r.owner_bureau_id));
+  const { links, hidden } = splitByView(actor, rows);
   for (const [key, hit] of hidden) {
     const [kind, value] = [hit.kind, hit.value];
     walk.hidden.set(key, { ...hit, from: entityNode(kind, value) });
@@ -99,8 +102,12 @@ async function follow(db: Queryable, actor: Actor, operationId: string, walk: Wa
   return next;
 }
 
-/** The cases that confirmed person matches lead to; matches on persons the actor may not see are hits. */
+/**
+ * The cases that confirmed person matches lead to; a match on a person the actor may not see is a
+ * hit (one per visible person). Person matches are for the roles that read them.
+ */
 async function followMatches(db: Queryable, actor: Actor, operationId: string, walk: Walk, personIds: readonly string[]) {
+  if (!canReadPersonMatches(actor, { id: operationId })) return new Set<string>();
   const matches = await repo.matchesOf(db, operationId, personIds);
   const seen = new Set(personIds);
   const otherCases = await repo.casesByIds(db, operationId, [
@@ -109,13 +116,16 @@ async function followMatches(db: Queryable, actor: Actor, operationId: string, w
   const cases = new Map(otherCases.map((c) => [c.id, c]));
   const next = new Set<string>();
   for (const m of matches) {
-    walk.matches.set(m.id, m);
-    const [mine, otherCase] = seen.has(m.left_person_id) ? [m.left_person_id, m.right_case_id] : [m.right_person_id, m.left_case_id];
+    const mineLeft = seen.has(m.left_person_id);
+    const [mine, otherCase, otherIsChild] = mineLeft
+      ? [m.left_person_id, m.right_case_id, m.right_is_child]
+      : [m.right_person_id, m.left_case_id, m.left_is_child];
     const c = cases.get(otherCase);
-    if (!c || m.status !== 'confirmed') continue;
-    if (visibleCase(actor, c)) {
-      if (!walk.expanded.has(c.id)) next.add(c.id);
-    } else {
+    if (!c) continue;
+    if (canSeeMatchSide(actor, { ...c, is_child: otherIsChild })) {
+      walk.matches.set(m.id, m);
+      if (m.status === 'confirmed' && !walk.expanded.has(c.id)) next.add(c.id);
+    } else if (c.owner_bureau_id !== actor.bureauId) {
       // One hit per visible person, however many hidden persons match them (as the match list does).
       const key = hitKey('person', mine);
       const hit = walk.hidden.get(key) ?? { kind: 'person', value: mine, from: personNode(mine), holders: [] };

@@ -4,9 +4,12 @@
 // the seeker. One hit per seeker bureau and identifier, however many records hold it, so the
 // seeker cannot count them.
 import type { Actor } from '../../access/actor.ts';
+import { canSendRequest } from '../../access/cooperation.ts';
 import { canReadHits } from '../../access/entities.ts';
+import { sql } from 'kysely';
 import type { Database, Queryable } from '../../db/connection.ts';
-import { Forbidden, Invalid, NotFound } from '../../errors.ts';
+import { seesChildIdentity } from '../cases/persons.ts';
+import { Forbidden, NotFound } from '../../errors.ts';
 import { sendRequest } from '../cooperation/service.ts';
 import { requireOperation } from '../operations/service.ts';
 import type { HitReceivedT, HitRequestCreateT } from './schema.ts';
@@ -82,6 +85,12 @@ export async function requestFromHit(database: Database, actor: Actor, hitId: st
     .where('seeker_bureau_id', '=', actor.bureauId)
     .executeTakeFirst();
   if (!hit || !actor.operationIds.has(hit.operation_id)) throw new NotFound('hit');
+  // Who may send is decided before anything about the holders is looked at, so the answer cannot
+  // differ by who holds the record.
+  const operation = await requireOperation(database.db, actor, hit.operation_id);
+  if (!canSendRequest(actor, operation)) {
+    throw new Forbidden('sending cooperation requests needs the officer or admin role (or coordinator, in the coordinating bureau)');
+  }
   const holders = await database.db
     .selectFrom('entity_hit_holders')
     .select('bureau_id')
@@ -91,10 +100,10 @@ export async function requestFromHit(database: Database, actor: Actor, hitId: st
     .where('bureau_id', '<>', actor.bureauId)
     .orderBy('bureau_id')
     .execute();
-  if (holders.length === 0) {
-    throw new Invalid("the record is your own bureau's (a child victim's, shown only to its officers): ask your officers", 'hit');
-  }
-  const subject = input.subject?.trim() || (hit.kind === 'person' ? 'person match' : `${hit.kind}: ${hit.value}`);
+  if (holders.length === 0) throw new NotFound('hit');
+  // The subject names the kind only: the value may be a child victim's, which not every user of
+  // the holding bureau may see.
+  const subject = input.subject?.trim() || `hit: ${hit.kind}`;
   return sendRequest(
     database,
     actor,
@@ -134,6 +143,18 @@ export async function hitsReceived(database: Database, actor: Actor, operationId
       's.name as seeker_name',
       'hh.first_seen_at',
       'h.last_seen_at',
+      // Whether the identifier is a child victim's in that case: its value is then for officers only.
+      eb
+        .selectFrom('entity_mentions as m')
+        .innerJoin('case_persons as p', (join) => join.onRef('p.operation_id', '=', 'm.operation_id').onRef('p.id', '=', 'm.person_id'))
+        .whereRef('m.operation_id', '=', 'hh.operation_id')
+        .whereRef('m.case_id', '=', 'hh.case_id')
+        .whereRef('m.kind', '=', 'h.kind')
+        .whereRef('m.value', '=', 'h.value')
+        .where('p.is_child', '=', true)
+        .select(sql<boolean>`true`.as('child'))
+        .limit(1)
+        .as('child'),
       eb
         .selectFrom('cooperation_requests as r')
         .whereRef('r.operation_id', '=', 'h.operation_id')
@@ -151,7 +172,7 @@ export async function hitsReceived(database: Database, actor: Actor, operationId
     hit: r.hit,
     kind: r.kind,
     // A person hit's value is the seeker's person, whom the holder may not see: the case says which.
-    value: r.kind === 'person' ? '' : r.value,
+    value: r.kind === 'person' || (r.child && !seesChildIdentity(actor, actor.bureauId)) ? '' : r.value,
     caseId: r.case_id,
     caseTitle: r.title,
     seeker: { id: r.seeker_id, country: r.seeker_country, name: r.seeker_name },

@@ -156,7 +156,16 @@ export function matchesOf(db: Queryable, operationId: string, personIds: readonl
     .selectFrom('person_matches as pm')
     .innerJoin('case_persons as l', (join) => join.onRef('l.operation_id', '=', 'pm.operation_id').onRef('l.id', '=', 'pm.left_person_id'))
     .innerJoin('case_persons as r', (join) => join.onRef('r.operation_id', '=', 'pm.operation_id').onRef('r.id', '=', 'pm.right_person_id'))
-    .select(['pm.id', 'pm.left_person_id', 'pm.right_person_id', 'pm.status', 'l.case_id as left_case_id', 'r.case_id as right_case_id'])
+    .select([
+      'pm.id',
+      'pm.left_person_id',
+      'pm.right_person_id',
+      'pm.status',
+      'l.case_id as left_case_id',
+      'r.case_id as right_case_id',
+      'l.is_child as left_is_child',
+      'r.is_child as right_is_child',
+    ])
     .where('pm.operation_id', '=', operationId)
     .where('pm.status', 'in', ['confirmed', 'proposed'])
     .where((eb) => eb.or([eb('pm.left_person_id', 'in', personIds), eb('pm.right_person_id', 'in', personIds)]))

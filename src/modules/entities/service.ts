@@ -44,7 +44,9 @@ export function splitByView(actor: Actor, elsewhere: readonly repo.SameIdentifie
       const visible = links.get(key) ?? new Map<string, Link>();
       visible.set(other.case_id, { caseId: other.case_id, title: other.title, ownerCountry: other.owner_country });
       links.set(key, visible);
-    } else {
+    } else if (other.owner_bureau_id !== actor.bureauId) {
+      // A record of the caller's own bureau hidden from them is a child victim's, kept for its
+      // officers: not something to ask another bureau about.
       const hit = hidden.get(key) ?? { kind: other.kind, value: other.value, holders: [] };
       hit.holders.push({ caseId: other.case_id, bureauId: other.owner_bureau_id });
       hidden.set(key, hit);
