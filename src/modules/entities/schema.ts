@@ -2,21 +2,11 @@
 // valid, and where else in the operation it appears; entities added by hand; hits on records the
 // caller may not see; and the link graph across cases and countries.
 import { type Static, Type } from 'typebox';
+import { IDENTIFIER_KINDS } from '../../entities/identifiers/identifier.ts';
 import { CountryCode, DateOnly, Id, StringEnum, Timestamp } from '../../server/schemas/common.ts';
 
-export const ENTITY_KINDS = [
-  'phone',
-  'email',
-  'handle',
-  'url',
-  'domain',
-  'crypto_wallet',
-  'bank_account',
-  'document',
-  'company',
-  'job_ad',
-  'scam_compound',
-] as const;
+/** The kinds of entity a case holds: every identifier kind, one list for the normaliser and the API. */
+export const ENTITY_KINDS = IDENTIFIER_KINDS;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
 export const EntityLink = Type.Object({ caseId: Id, title: Type.String(), ownerCountry: CountryCode });
