@@ -7,5 +7,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    globalSetup: ['test/global-setup.ts'],
+    // Two cores: the end-to-end files wait on Chromium much of the time, so two workers overlap well.
+    maxWorkers: 2,
   },
 });

@@ -30,6 +30,8 @@ export interface DatabaseOptions {
   /** PGlite folder; `memory://` for a throwaway in-memory database. */
   dataDir?: string;
   migrate?: boolean;
+  /** A PGlite data folder dumped by `dumpDataDir` to start from (tests share one loaded demo). */
+  loadDataDir?: Blob;
 }
 
 /** Opens (and by default migrates) the database described by the options. */
@@ -40,7 +42,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   } else {
     const dataDir = options.dataDir ?? 'memory://';
     if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-    const lite = await PGlite.create(dataDir, { parsers: pgliteParsers });
+    const lite = await PGlite.create(dataDir, { parsers: pgliteParsers, ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}) });
     pool = pglitePool(lite);
   }
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool: pool as unknown as PostgresPool }) });

@@ -27,6 +27,8 @@ export interface RawPool {
   readonly engine: 'pglite' | 'postgres';
   connect(): Promise<RawClient>;
   end(): Promise<void>;
+  /** PGlite only: the whole data folder as a tarball, to open again with `loadDataDir`. */
+  dumpDataDir?(): Promise<Blob>;
 }
 
 // int8 counts and sums as numbers (they stay far below 2^53 here); dates as 'YYYY-MM-DD' strings.
@@ -73,6 +75,10 @@ export function pglitePool(db: PGlite): RawPool {
     async end() {
       await tail;
       await db.close();
+    },
+    async dumpDataDir() {
+      await tail;
+      return db.dumpDataDir('none');
     },
   };
 }

@@ -1,7 +1,8 @@
 // End-to-end harness: the web application built from the current sources, a Cordon server on
 // an in-memory PGlite with the demo loaded, and Debian's Chromium driven by playwright-core with
 // the flags a closed network needs. Screenshots go to test-results/screenshots.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
@@ -32,15 +33,8 @@ export interface E2E {
 }
 
 export async function startE2E(): Promise<E2E> {
-  const webRoot = mkdtempSync(join(tmpdir(), 'cordon-web-'));
-  const { build } = await import('vite');
-  await build({
-    configFile: resolve(import.meta.dirname, '../../web/vite.config.ts'),
-    build: { outDir: webRoot, emptyOutDir: true },
-    logLevel: 'error',
-  });
-  const database = await openDatabase({ dataDir: 'memory://' });
-  await loadDemo(database, { password: DEMO_PASSWORD });
+  const { webRoot, demoDump } = await sharedFixture();
+  const database = await openDatabase({ dataDir: 'memory://', loadDataDir: new Blob([readFileSync(demoDump)]) });
   const app = await buildApp({ database, config: readConfig({}), webRoot });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
@@ -98,9 +92,53 @@ export async function startE2E(): Promise<E2E> {
       await browser.close();
       await app.close();
       await database.close();
-      rmSync(webRoot, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The web application built once and the demo loaded once per test run, shared by every e2e file
+ * (each opens its own in-memory copy of the loaded database). The first file to get here makes
+ * them; the others wait for its "ready" mark. `test/global-setup.ts` names the run and removes them at its end.
+ */
+async function sharedFixture(): Promise<{ webRoot: string; demoDump: string }> {
+  const dir = join(tmpdir(), `cordon-e2e-${process.env.CORDON_E2E_RUN ?? `solo-${process.pid}`}`);
+  const fixture = { webRoot: join(dir, 'web'), demoDump: join(dir, 'demo.tar') };
+  const ready = join(dir, 'ready');
+  const failed = join(dir, 'failed');
+  let mine = true;
+  try {
+    mkdirSync(dir);
+  } catch {
+    mine = false;
+  }
+  if (mine) {
+    try {
+      const { build } = await import('vite');
+      await build({
+        configFile: resolve(import.meta.dirname, '../../web/vite.config.ts'),
+        build: { outDir: fixture.webRoot, emptyOutDir: true },
+        logLevel: 'error',
+      });
+      const database = await openDatabase({ dataDir: 'memory://' });
+      await loadDemo(database, { password: DEMO_PASSWORD });
+      const dump = await database.pool.dumpDataDir?.();
+      await database.close();
+      if (!dump) throw new Error('the e2e database is PGlite and can be dumped');
+      writeFileSync(fixture.demoDump, Buffer.from(await dump.arrayBuffer()));
+      writeFileSync(ready, '');
+    } catch (error) {
+      writeFileSync(failed, String(error));
+      throw error;
+    }
+    return fixture;
+  }
+  for (let waited = 0; waited < 600; waited += 1) {
+    if (existsSync(ready)) return fixture;
+    if (existsSync(failed)) throw new Error(`the shared e2e fixture failed: ${readFileSync(failed, 'utf8')}`);
+    await sleep(1000);
+  }
+  throw new Error(`the shared e2e fixture in ${dir} was not ready after 10 minutes`);
 }
 
 /** axe-core's violations on the page (WCAG 2 A and AA rules). */
