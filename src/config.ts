@@ -13,6 +13,8 @@ export interface Config {
   logLevel: string;
   /** Largest CSV body an import over HTTP accepts. */
   importMaxBytes: number;
+  /** The operation whose helplines and bureaus the public job-offer checker uses; the newest when unset. */
+  publicOperationId: string | undefined;
 }
 
 function integer(name: string, value: string | undefined, fallback: number): number {
@@ -39,5 +41,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionHours: integer('CORDON_SESSION_HOURS', env.CORDON_SESSION_HOURS, 12),
     logLevel: env.LOG_LEVEL?.trim() || 'info',
     importMaxBytes: integer('CORDON_IMPORT_MAX_MB', env.CORDON_IMPORT_MAX_MB, 1024) * 1048576,
+    publicOperationId: env.CORDON_PUBLIC_OPERATION?.trim() || undefined,
   };
 }

@@ -57,7 +57,7 @@ export function canWriteShared(actor: Actor, record: Partial<SharedRecord>): boo
  * The SQL form of canReadShared, for lists: `where(visibleTo(actor, 'inspections'))`.
  * The table must carry operation_id, owner_bureau_id, sharing and shared_with.
  */
-export function visibleTo(actor: Actor, table: 'hotspots' | 'inspections' | 'outcomes' | 'cases' | 'campaigns'): RawBuilder<SqlBool> {
+export function visibleTo(actor: Actor, table: 'hotspots' | 'inspections' | 'outcomes' | 'cases' | 'campaigns' | 'public_reports'): RawBuilder<SqlBool> {
   return visibleToAlias(actor, table);
 }
 

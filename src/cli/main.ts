@@ -8,6 +8,7 @@ import { importCommand } from './import.ts';
 import { linkCommand } from './link.ts';
 import { matchCommand } from './match.ts';
 import { namesCommand } from './names.ts';
+import { screenCommand } from './screen.ts';
 import { serveCommand } from './serve.ts';
 import { usersCommand } from './users.ts';
 
@@ -24,5 +25,6 @@ cooperationCommand(program);
 linkCommand(program);
 matchCommand(program);
 namesCommand(program);
+screenCommand(program);
 
 await program.parseAsync(process.argv);

@@ -295,6 +295,33 @@ export interface CampaignsTable extends Owned {
   created_at: CreatedAt;
 }
 
+export interface OperationHelplinesTable {
+  operation_id: string;
+  country: string;
+  position: number;
+  name: string;
+  phone: string | null;
+  url: string | null;
+  hours: string | null;
+  updated_by: string | null;
+  updated_at: Generated<Date>;
+}
+
+export interface PublicReportsTable extends Owned {
+  operation_id: string;
+  id: Generated<string>;
+  country: string;
+  language: string;
+  ad: Json<Record<string, string>>;
+  score: number;
+  level: 'low' | 'medium' | 'high';
+  flags: string[];
+  reporter_contact: string | null;
+  status: Generated<'new' | 'reviewed' | 'dismissed'>;
+  reviewed_by: string | null;
+  created_at: CreatedAt;
+}
+
 export interface Schema {
   bureaus: BureausTable;
   users: UsersTable;
@@ -321,4 +348,6 @@ export interface Schema {
   cooperation_addressees: CooperationAddresseesTable;
   cooperation_messages: CooperationMessagesTable;
   campaigns: CampaignsTable;
+  operation_helplines: OperationHelplinesTable;
+  public_reports: PublicReportsTable;
 }

@@ -1,6 +1,7 @@
 // Loads the demo operation into an empty database in one transaction: all of it or nothing.
 import { insertCampaigns } from '../modules/campaigns/service.ts';
 import { demoCampaigns, planDemoCases } from './cases.ts';
+import { demoHelplines } from './helplines.ts';
 import { demoCooperation } from './cooperation.ts';
 import { randomBytes } from 'node:crypto';
 import { appendAudit } from '../access/audit.ts';
@@ -174,6 +175,7 @@ export async function loadDemo(
     await tx.insertInto('cooperation_requests').values(cooperation.requests).execute();
     await tx.insertInto('cooperation_addressees').values(cooperation.addressees).execute();
     await tx.insertInto('cooperation_messages').values(cooperation.messages).execute();
+    await tx.insertInto('operation_helplines').values(demoHelplines(DEMO_OPERATION_ID)).execute();
     await appendAudit(tx, null, {
       action: 'load_demo',
       entity: 'operation',
