@@ -322,7 +322,32 @@ export interface PublicReportsTable extends Owned {
   created_at: CreatedAt;
 }
 
+export interface OperationTravellerChecklistsTable {
+  operation_id: string;
+  indicators: Json<unknown[]>;
+  updated_by: string | null;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+export interface TravellerScreeningsTable extends Owned {
+  operation_id: string;
+  id: Generated<string>;
+  hotspot_id: string;
+  at: Date;
+  indicators: string[];
+  score: number;
+  level: 'low' | 'medium' | 'high';
+  recommended_action: string;
+  action_taken: string;
+  travellers: number;
+  outcome_id: string;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
 export interface Schema {
+  operation_traveller_checklists: OperationTravellerChecklistsTable;
+  traveller_screenings: TravellerScreeningsTable;
   bureaus: BureausTable;
   users: UsersTable;
   sessions: SessionsTable;

@@ -24,6 +24,7 @@ import { matchRoutes } from '../modules/matches/routes.ts';
 import { exportRoutes } from '../modules/exports/routes.ts';
 import { resultRoutes } from '../modules/results/routes.ts';
 import { screeningRoutes } from '../modules/screening/routes.ts';
+import { travellerRoutes } from '../modules/travellers/routes.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandler } from './plugins/errors.ts';
 import { registerWeb, WEB_ROOT, webIsBuilt } from './plugins/web.ts';
@@ -118,6 +119,7 @@ export async function buildApp({ database, config, logger = false, webRoot = WEB
   await app.register(exportRoutes);
   await app.register(resultRoutes);
   await app.register(screeningRoutes);
+  await app.register(travellerRoutes);
   await registerWeb(app, webRoot);
   return app;
 }

@@ -5,7 +5,7 @@ import type { Actor } from '../../access/actor.ts';
 import { appendAudit } from '../../access/audit.ts';
 import { canCreateRecord, canImportRecords } from '../../access/records.ts';
 import { canReadShared } from '../../access/sharing.ts';
-import type { Database } from '../../db/connection.ts';
+import type { Database, Queryable } from '../../db/connection.ts';
 import { Forbidden, Invalid, NotFound } from '../../errors.ts';
 import { decodeCursor, pageOf } from '../../server/pagination.ts';
 import { isCountryCode } from '../countries.ts';
@@ -112,24 +112,32 @@ export interface OutcomeCreate extends Omit<OutcomeFields, 'at'> {
  */
 export async function createOutcome(database: Database, actor: Actor, operationId: string, input: OutcomeCreate) {
   await requireOperation(database.db, actor, operationId);
+  return database.db.transaction().execute((tx) => createOutcomeIn(tx, actor, operationId, input));
+}
+
+/**
+ * Records one outcome, with its audit entry, inside the caller's transaction: for a change that is
+ * one with the outcome (a traveller screening recorded as an interception). Checks as createOutcome.
+ * @example await db.transaction().execute((tx) => createOutcomeIn(tx, actor, operationId, { kind: 'interception', at }))
+ */
+export async function createOutcomeIn(tx: Queryable, actor: Actor, operationId: string, input: OutcomeCreate) {
+  if (!tx.isTransaction) throw new Error('createOutcomeIn must run inside a transaction; use createOutcome otherwise');
   if (!canCreateRecord(actor, operationId, 'outcome')) {
     throw new Forbidden('recording outcomes needs the field, officer or admin role');
   }
-  const hotspots = input.hotspotId ? await visibleHotspots(database.db, actor, operationId) : new Map();
+  const hotspots = input.hotspotId ? await visibleHotspots(tx, actor, operationId) : new Map();
   const columns = outcomeColumns({ ...input, at: parseTime(input.at, 'at') }, hotspots, actor);
   const sharing = sharingColumns(input, 'owner');
-  return database.db.transaction().execute(async (tx) => {
-    const id = await repo.insertOutcome(tx, {
-      operation_id: operationId,
-      owner_bureau_id: actor.bureauId,
-      ...sharing,
-      ...columns,
-      notes: input.notes ?? '',
-      created_by: actor.userId,
-    });
-    await appendAudit(tx, actor, { action: 'create', entity: columns.kind, entityId: id, operationId });
-    return id;
+  const id = await repo.insertOutcome(tx, {
+    operation_id: operationId,
+    owner_bureau_id: actor.bureauId,
+    ...sharing,
+    ...columns,
+    notes: input.notes ?? '',
+    created_by: actor.userId,
   });
+  await appendAudit(tx, actor, { action: 'create', entity: columns.kind, entityId: id, operationId });
+  return id;
 }
 
 export const OUTCOME_CSV = {
