@@ -1,11 +1,12 @@
 // `npm run bench`: runs every benchmark under bench/ in turn and prints its figures.
-// Set BENCH_ONLY=import, results, dashboard, linkage, names or dedupe to run one.
+// Set BENCH_ONLY=import, results, dashboard, linkage, names, dedupe or screener to run one.
 import { benchDashboard } from './dashboard.ts';
 import { benchDedupeScale } from './dedupe-scale.ts';
 import { benchImport } from './import.ts';
 import { benchLinkage } from './linkage.ts';
 import { benchNames } from './names.ts';
 import { benchResults } from './results.ts';
+import { benchScreener } from './screener.ts';
 
 const only = process.env.BENCH_ONLY;
 if (!only || only === 'import') await benchImport();
@@ -14,3 +15,4 @@ if (!only || only === 'dashboard') await benchDashboard();
 if (!only || only === 'linkage') await benchLinkage();
 if (!only || only === 'names') await benchNames();
 if (!only || only === 'dedupe') await benchDedupeScale();
+if (!only || only === 'screener') await benchScreener();

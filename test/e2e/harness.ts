@@ -1,13 +1,13 @@
 // End-to-end harness: the web application built from the current sources, a Cordon server on
 // an in-memory PGlite with the demo loaded, and Debian's Chromium driven by playwright-core with
 // the flags a closed network needs. Screenshots go to test-results/screenshots.
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { readConfig } from '../../src/config.ts';
-import { openDatabase } from '../../src/db/connection.ts';
+import { type Database, openDatabase } from '../../src/db/connection.ts';
 import { loadDemo } from '../../src/demo/load.ts';
 import { buildApp } from '../../src/server/app.ts';
 
@@ -22,6 +22,8 @@ export interface E2E {
   base: string;
   /** The folder the web application was built into. */
   webRoot: string;
+  /** The server's database (an in-memory copy of the loaded demo), for checking what was stored. */
+  database: Database;
   browser: Browser;
   newPage(options?: { width?: number; locale?: string }): Promise<{ page: Page; context: BrowserContext }>;
   /** Signs in through the form and waits for the signed-in navigation. */
@@ -60,6 +62,7 @@ export async function startE2E(): Promise<E2E> {
   return {
     base,
     webRoot,
+    database,
     browser,
     async newPage({ width = 1280, locale = 'en-US' } = {}) {
       const context = await browser.newContext({ viewport: { width, height: 900 }, locale });

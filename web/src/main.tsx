@@ -18,6 +18,7 @@ import './styles.css';
 const CasesList = lazy(() => import('./pages/Cases.tsx').then((m) => ({ default: m.CasesList })));
 const CasePage = lazy(() => import('./pages/Cases.tsx').then((m) => ({ default: m.CasePage })));
 const FieldEntry = lazy(() => import('./pages/FieldEntry.tsx').then((m) => ({ default: m.FieldEntry })));
+const ScreenTraveller = lazy(() => import('./pages/travellers/ScreenTraveller.tsx').then((m) => ({ default: m.ScreenTraveller })));
 const HotspotsList = lazy(() => import('./pages/Hotspots.tsx').then((m) => ({ default: m.HotspotsList })));
 const HotspotPage = lazy(() => import('./pages/Hotspots.tsx').then((m) => ({ default: m.HotspotPage })));
 const CooperationInbox = lazy(() => import('./pages/Cooperation.tsx').then((m) => ({ default: m.CooperationInbox })));
@@ -25,6 +26,8 @@ const CooperationNew = lazy(() => import('./pages/Cooperation.tsx').then((m) => 
 const CampaignsList = lazy(() => import('./pages/Campaigns.tsx').then((m) => ({ default: m.CampaignsList })));
 const EntityPage = lazy(() => import('./pages/entities/EntityPage.tsx').then((m) => ({ default: m.EntityPage })));
 const PersonMatches = lazy(() => import('./pages/matches/PersonMatches.tsx'));
+const CheckPage = lazy(() => import('./pages/check/CheckPage.tsx').then((m) => ({ default: m.CheckPage })));
+const ScreeningPage = lazy(() => import('./pages/screening/ScreeningPage.tsx'));
 const CampaignEntry = lazy(() => import('./pages/Campaigns.tsx').then((m) => ({ default: m.CampaignEntry })));
 
 const queryClient = new QueryClient({
@@ -55,13 +58,16 @@ function App() {
     <Routes>
       <Route path="/login" element={<Login />} />
       <Route path="/session-expired" element={<SessionExpired />} />
+      <Route path="/check" element={<Later page={<CheckPage />} />} />
       <Route element={<SignedIn />}>
         <Route index element={<Dashboard />} />
         <Route path="cases" element={<Later page={<CasesList />} />} />
         <Route path="cases/:id" element={<Later page={<CasePage />} />} />
         <Route path="entities/:id" element={<Later page={<EntityPage />} />} />
         <Route path="matches" element={<Later page={<PersonMatches />} />} />
+        <Route path="screening" element={<Later page={<ScreeningPage />} />} />
         <Route path="field" element={<Later page={<FieldEntry />} />} />
+        <Route path="screen-traveller" element={<Later page={<ScreenTraveller />} />} />
         <Route path="hotspots" element={<Later page={<HotspotsList />} />} />
         <Route path="hotspots/:id" element={<Later page={<HotspotPage />} />} />
         <Route path="cooperation" element={<Later page={<CooperationInbox />} />} />

@@ -29,8 +29,12 @@ export function Layout() {
           {me?.roles.some((r) => r === 'analyst' || r === 'officer' || r === 'coordinator' || r === 'admin') && me.bureau.kind !== 'partner' && (
             <NavLink to="/matches">{t('nav.matches')}</NavLink>
           )}
+          {me && me.bureau.kind !== 'partner' && me.roles.some((r) => r !== 'partner') && <NavLink to="/screening">{t('nav.screening')}</NavLink>}
           <NavLink to="/campaigns">{t('nav.campaigns')}</NavLink>
           {me?.roles.some((r) => r === 'field' || r === 'officer' || r === 'admin') && <NavLink to="/field">{t('nav.fieldEntry')}</NavLink>}
+          {me?.roles.some((r) => r === 'field' || r === 'officer' || r === 'admin') && me.bureau.kind !== 'partner' && (
+            <NavLink to="/screen-traveller">{t('nav.screenTraveller')}</NavLink>
+          )}
         </nav>
         <div className="account">
           <LanguageSwitcher />

@@ -51,11 +51,11 @@ function MatchesPage({ operation }: { operation: Operation }) {
       ) : (
         <>
           <p className="muted match-intro">{t('matches.intro')}</p>
-          <nav className="match-tabs" aria-label={t('matches.statusTabs')}>
+          <nav className="tabs" aria-label={t('matches.statusTabs')}>
             {MATCH_STATUSES.map((s) => (
               <Link
                 key={s}
-                className="match-tab"
+                className="tab"
                 to={{ search: s === 'proposed' ? '' : `?status=${s}` }}
                 aria-current={s === status ? 'page' : undefined}
                 data-status={s}
