@@ -317,6 +317,13 @@ const CASES: Case[] = [
   },
   {
     language: 'zh',
+    flag: 'messaging_only',
+    positive: '月薪8000美元，飞机联系 @kh_hr',
+    evidence: '飞机联系 @kh_hr',
+    negative: '有问题请致电公司人事部：021-5555 0000。',
+  },
+  {
+    language: 'zh',
     flag: 'scam_role',
     positive: '招聘网络推广、打字员',
     evidence: '网络推广',
