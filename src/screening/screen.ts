@@ -44,7 +44,9 @@ export function levelOf(score: number): RiskLevel {
 export const MODEL_WORDS = { from: 20, full: 150 } as const;
 
 function modelWeight(prepared: string): number {
-  const words = prepared === '' ? 0 : prepared.split(' ').length;
+  // Prepared text is words joined by single spaces: count the spaces rather than split it.
+  let words = prepared === '' ? 0 : 1;
+  for (let i = prepared.indexOf(' '); i >= 0 && words < MODEL_WORDS.full; i = prepared.indexOf(' ', i + 1)) words++;
   return Math.min(1, Math.max(0, (words - MODEL_WORDS.from) / (MODEL_WORDS.full - MODEL_WORDS.from)));
 }
 
