@@ -15,7 +15,7 @@ export function screenCommand(program: Command) {
     .action(
       action(async (options: { in: string; out: string }) => {
         const size = statSync(options.in).size;
-        const input = createReadStream(options.in);
+        const input = createReadStream(options.in, { highWaterMark: 1 << 20 });
         const bar = progressBar('screen', size, 'bytes');
         input.on('data', () => bar.update(input.bytesRead));
         const partial = `${options.out}.partial`;

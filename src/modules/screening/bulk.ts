@@ -32,9 +32,9 @@ export async function screenAdsCsv(
   let checkedHeader = false;
   const screen = new Transform({
     objectMode: true,
-    transform(record: { record: Record<string, string>; info: { lines: number } }, _encoding, done) {
-      const row = record.info.lines;
-      const fields = record.record;
+    transform(fields: Record<string, string>, _encoding, done) {
+      // Rows are counted as imports count them: the header is row 1, each record one row.
+      const row = summary.ads + 2;
       if (!checkedHeader) {
         checkedHeader = true;
         for (const column of ['id', 'text']) {
@@ -65,7 +65,7 @@ export async function screenAdsCsv(
   try {
     await pipeline(
       input,
-      parse({ bom: true, columns: true, skip_empty_lines: true, relax_column_count: false, info: true }),
+      parse({ bom: true, columns: true, skip_empty_lines: true, relax_column_count: false }),
       screen,
       stringify({ header: true, columns: ['id', 'score', 'level', 'flags'] }),
       output,
