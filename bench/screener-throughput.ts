@@ -2,7 +2,7 @@
 // one CPU with taskset where it is there) over a CSV of raw EMSCAD ads repeated to ADS rows,
 // timed from spawn to exit, so start-up, CSV parsing and writing all count.
 import { spawnSync } from 'node:child_process';
-import { createReadStream, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse } from 'csv-parse';
@@ -34,21 +34,25 @@ export async function benchScreenerThroughput() {
     const meanChars = Math.round(ads.reduce((n, a) => n + a.text.length + a.title.length + a.company.length, 0) / ads.length);
     const pinned = spawnSync('taskset', ['--version']).status === 0;
     const output = join(dir, 'scores.csv');
-    // bash's `time` gives the command's CPU seconds too: on a busy machine the wall clock also
-    // counts the time the core spent on other work, the CPU seconds do not.
-    const command = `${pinned ? 'taskset -c 1 ' : ''}'${process.execPath}' '${CLI}' screen ads --in '${input}' --out '${output}'`;
+    // GNU time gives the command's CPU seconds (on a busy machine the wall clock also counts the
+    // time the core spent on other work) and its peak memory, which must not grow with the file.
+    const gnuTime = existsSync('/usr/bin/time');
+    const command = [...(pinned ? ['taskset', '-c', '1'] : []), process.execPath, CLI, 'screen', 'ads', '--in', input, '--out', output];
     const started = performance.now();
-    const run = spawnSync('bash', ['-c', `TIMEFORMAT='cpu %U %S'; time ${command}`], { encoding: 'utf8' });
+    const run = gnuTime
+      ? spawnSync('/usr/bin/time', ['-f', 'cpu %U %S rss %M', ...command], { encoding: 'utf8' })
+      : spawnSync(command[0]!, command.slice(1), { encoding: 'utf8' });
     const seconds = (performance.now() - started) / 1000;
     if (run.status !== 0) throw new Error(`cordon screen ads failed: ${run.stderr}`);
-    const [, user, system] = run.stderr.match(/cpu ([\d.]+) ([\d.]+)/) ?? [];
-    const cpu = Number(user) + Number(system);
+    const [, user, system, rss] = run.stderr.match(/cpu ([\d.]+) ([\d.]+) rss (\d+)/) ?? [];
+    const cpu = gnuTime ? Number(user) + Number(system) : Number.NaN;
+    const peakMb = gnuTime ? Number(rss) / 1024 : Number.NaN;
     const written = readFileSync(output, 'utf8').split('\n').filter(Boolean).length - 1;
     console.log('\n## `cordon screen ads` throughput (one core)');
-    console.log('| ads | mean characters per ad | input MB | wall seconds | ads/s (wall) | CPU seconds | ads per CPU second | pinned to one CPU | load average |');
-    console.log('|---|---|---|---|---|---|---|---|---|');
+    console.log('| ads | mean characters per ad | input MB | wall seconds | ads/s (wall) | CPU seconds | ads per CPU second | peak memory MB | pinned to one CPU | load average |');
+    console.log('|---|---|---|---|---|---|---|---|---|---|');
     console.log(
-      `| ${written.toLocaleString('en')} | ${meanChars.toLocaleString('en')} | ${(statSync(input).size / 1048576).toFixed(1)} | ${seconds.toFixed(1)} | ${Math.round(written / seconds).toLocaleString('en')} | ${cpu.toFixed(1)} | ${Math.round(written / cpu).toLocaleString('en')} | ${pinned ? 'yes (taskset -c 1)' : 'no'} | ${loadavg()[0]!.toFixed(1)} |`,
+      `| ${written.toLocaleString('en')} | ${meanChars.toLocaleString('en')} | ${(statSync(input).size / 1048576).toFixed(1)} | ${seconds.toFixed(1)} | ${Math.round(written / seconds).toLocaleString('en')} | ${cpu.toFixed(1)} | ${Math.round(written / cpu).toLocaleString('en')} | ${peakMb.toFixed(0)} | ${pinned ? 'yes (taskset -c 1)' : 'no'} | ${loadavg()[0]!.toFixed(1)} |`,
     );
     console.log(run.stdout.trim().split('\n').map((l) => `  ${l}`).join('\n'));
   } finally {
