@@ -139,6 +139,13 @@ const CASES: Case[] = [
   },
   {
     language: 'id',
+    flag: 'messaging_only',
+    positive: 'Lowongan di Kamboja, hubungi WhatsApp saja.',
+    evidence: 'hubungi WhatsApp saja',
+    negative: 'Hubungi kantor kami di Jl. Sudirman No. 5, Jakarta.',
+  },
+  {
+    language: 'id',
     flag: 'scam_role',
     positive: 'Lowongan admin chat untuk tim kami.',
     evidence: 'admin chat',
