@@ -46,7 +46,7 @@ export const id: LanguagePatterns = {
         String.raw`(?:hubungi|kontak|chat|hub|japri|dm|kirim(?:kan)?|add|daftar)(?: kami| admin| hrd| cv)?(?: hanya)? (?:via|lewat|melalui|di|ke) ${APPS}(?:\s*(?:id|number|nomor|n[uú]mero|al|ke)?\s*[:：]?\s*${HANDLE})?`,
         `(?:hanya|cuma) (?:via|lewat|melalui) ${APPS}`,
         // "hubungi WhatsApp saja", "kontak Telegram": the app straight after the verb.
-        String.raw`(?:hubungi|kontak|chat|japri)(?: kami| admin| hrd)? ${APPS}(?: saja| aja)?`,
+        `(?:hubungi|kontak|chat|japri)(?: kami| admin| hrd)? ${APPS}(?: saja| aja)?`,
       ],
     },
     scam_role: {
