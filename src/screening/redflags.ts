@@ -405,12 +405,21 @@ function addHighPay(hits: Hits, fields: Fields, languages: CompiledLanguage[], a
   let norm = market.unskilledMonthlyUsd;
   if (hits.has('risky_destination')) norm = Math.min(norm, DESTINATION_MONTHLY_USD);
   const read: PayAmount[] = [];
+  // Characters already read as pay, per field: an overlap test in time linear in the amount's
+  // length (an ad of thousands of amounts, "月薪1万" repeated, must not cost a pairwise check).
+  const covered = new Map<AdField, Uint8Array>();
   for (const lang of languages) {
     for (const [field, text] of fields) {
       if (field !== 'text' && field !== 'title' && field !== 'pay') continue;
+      let taken = covered.get(field);
+      if (!taken) {
+        taken = new Uint8Array(text.length);
+        covered.set(field, taken);
+      }
       for (const amount of payAmounts(lang, field, text)) {
-        const overlaps = read.some((r) => r.field === field && amount.start < r.end && r.start < amount.end);
-        if (!overlaps) read.push({ ...amount, language: lang.language });
+        if (taken.subarray(amount.start, amount.end).includes(1)) continue;
+        taken.fill(1, amount.start, amount.end);
+        read.push({ ...amount, language: lang.language });
       }
     }
   }
