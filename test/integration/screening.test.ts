@@ -59,6 +59,14 @@ describe.each(engines)('screening on %s', (engine) => {
       expect(res.json().score).toBeLessThan(0.7);
     });
 
+    it('gives offsets into the fields as sent, spaces and all', async () => {
+      const pay = '   USD 9,000 per month';
+      const res = await server.as(USERS.officerTr, { method: 'POST', url: '/api/screen/ad', payload: { text: 'Typing job in Cambodia.', pay } });
+      const evidence = res.json().flags.find((f: { flag: string }) => f.flag === 'high_pay').evidence[0];
+      expect(evidence.field).toBe('pay');
+      expect(pay.slice(evidence.start, evidence.end)).toBe(evidence.text);
+    });
+
     it('refuses partners (403) and callers without a token (401), and names a bad field', async () => {
       expect((await server.as(USERS.partnerNp, { method: 'POST', url: '/api/screen/ad', payload: { text: SCAM } })).statusCode).toBe(403);
       expect((await server.as(null, { method: 'POST', url: '/api/screen/ad', payload: { text: SCAM } })).statusCode).toBe(401);
@@ -168,6 +176,21 @@ describe.each(engines)('screening on %s', (engine) => {
       const done = await status(USERS.officerTr);
       expect(done.statusCode, done.body).toBe(200);
       expect(done.json().status).toBe('reviewed');
+    });
+
+    it('take a NUL in the text without failing', async () => {
+      const res = await report({ ad: { text: `${SCAM}\u0000` }, country: 'TR', language: 'en', contact: 'x\u0000y' });
+      expect(res.statusCode, res.body).toBe(201);
+    });
+
+    it('are refused, with the setup, when several operations run and none is named for the public', async () => {
+      server.app.config.publicOperationId = undefined;
+      try {
+        expect((await server.app.inject({ method: 'GET', url: '/api/public/check/setup' })).statusCode).toBe(404);
+        expect((await report({ ad: { text: SCAM }, country: 'TR', language: 'en' })).statusCode).toBe(404);
+      } finally {
+        server.app.config.publicOperationId = world.operationId;
+      }
     });
 
     it('refuse a country no bureau of the operation serves, writing nothing', async () => {

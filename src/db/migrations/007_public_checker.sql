@@ -41,3 +41,6 @@ create table public_reports (
 ;;
 create index public_reports_inbox on public_reports (operation_id, owner_bureau_id, created_at desc)
 ;;
+-- A report is looked up by its id alone (marking it reviewed).
+create index public_reports_id on public_reports (id)
+;;

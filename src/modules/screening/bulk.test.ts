@@ -42,6 +42,11 @@ describe('screenAdsCsv', () => {
     expect(summary.high).toBeGreaterThanOrEqual(1);
   });
 
+  it('defuses an id a spreadsheet would run as a formula', async () => {
+    const { csv } = await run('id,text\n"=HYPERLINK(""http://x"")",hello\n');
+    expect(csv.split('\n')[1]!.startsWith(`"'=HYPERLINK(""http://x"")"`)).toBe(true);
+  });
+
   it('names a missing column, an unclosed quote and an overlong text with their rows', async () => {
     await expect(run('id,body\n1,hello\n')).rejects.toMatchObject({ field: 'text', row: 1 });
     const quote = run('id,text\n1,ok\n2,"never closed\n');

@@ -7,6 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import { parse } from 'csv-parse';
 import { stringify } from 'csv-stringify';
 import { Invalid } from '../../errors.ts';
+import { csvCell } from '../exports/cells.ts';
 import { screenAd } from '../../screening/screen.ts';
 import { type Ad, AD_FIELDS } from '../../screening/types.ts';
 
@@ -18,6 +19,8 @@ export interface BulkSummary {
 }
 
 const MAX_TEXT = 100_000;
+/** Characters of one CSV record: an unclosed quote must not read the rest of a huge file into memory. */
+const MAX_RECORD = 200_000;
 
 /**
  * Screens every ad of a CSV stream into a CSV stream.
@@ -55,7 +58,7 @@ export async function screenAdsCsv(
       summary[verdict.level] += 1;
       if (summary.ads % 500 === 0) options.onProgress?.(summary.ads);
       done(null, [
-        fields.id,
+        csvCell(fields.id),
         verdict.score.toFixed(3),
         verdict.level,
         verdict.flags.map((f) => f.flag).join(';'),
@@ -65,7 +68,7 @@ export async function screenAdsCsv(
   try {
     await pipeline(
       input,
-      parse({ bom: true, columns: true, skip_empty_lines: true, relax_column_count: false }),
+      parse({ bom: true, columns: true, skip_empty_lines: true, relax_column_count: false, max_record_size: MAX_RECORD }),
       screen,
       stringify({ header: true, columns: ['id', 'score', 'level', 'flags'] }),
       output,

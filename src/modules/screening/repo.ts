@@ -6,11 +6,16 @@ import { visibleTo } from '../../access/sharing.ts';
 import type { Queryable } from '../../db/connection.ts';
 import type { OperationHelplinesTable, PublicReportsTable } from '../../db/schema.ts';
 
-/** The operation the public checker serves: the one configured, else the newest. */
-export function publicOperation(db: Queryable, configured: string | undefined) {
-  let query = db.selectFrom('operations').select(['id', 'coordinator_bureau_id']);
-  query = configured ? query.where('id', '=', configured) : query.orderBy('created_at', 'desc').orderBy('id');
-  return query.limit(1).executeTakeFirst();
+/**
+ * The operation the public checker serves: the one configured, else the only one there is. With
+ * several and none configured there is none: the public must not learn which bureaus take part
+ * in whatever operation was opened last.
+ */
+export async function publicOperation(db: Queryable, configured: string | undefined) {
+  const query = db.selectFrom('operations').select(['id', 'coordinator_bureau_id']);
+  if (configured) return query.where('id', '=', configured).executeTakeFirst();
+  const rows = await query.limit(2).execute();
+  return rows.length === 1 ? rows[0] : undefined;
 }
 
 export function helplines(db: Queryable, operationId: string) {

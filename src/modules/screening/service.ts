@@ -16,13 +16,21 @@ import { presentPublicReport, reportReference } from './present.ts';
 import * as repo from './repo.ts';
 import type { AdBodyT, HelplineT, HelplinesBodyT, PublicReportBodyT, PublicReportListQueryT } from './schema.ts';
 
+/**
+ * The ad as sent: fields kept as written, so that evidence offsets index what the caller has (a
+ * blank field is left out); a NUL, which PostgreSQL's jsonb refuses, becomes U+FFFD in place.
+ */
 function adOf(body: AdBodyT): Ad {
-  const ad: Ad = { text: body.text };
+  const ad: Ad = { text: withoutNul(body.text) };
   for (const field of ['title', 'pay', 'location', 'contact', 'url', 'company'] as const) {
-    const value = body[field]?.trim();
-    if (value) ad[field] = value;
+    const value = body[field];
+    if (value && value.trim() !== '') ad[field] = withoutNul(value);
   }
   return ad;
+}
+
+function withoutNul(text: string): string {
+  return text.includes('\u0000') ? text.replaceAll('\u0000', '\uFFFD') : text;
 }
 
 /** The officers' screener: the verdict with each flag's weight and the model's probability. */
@@ -98,7 +106,7 @@ export async function reportOffer(database: Database, configured: string | undef
   if (!bureau) throw new Invalid(`no bureau of ${body.country} takes reports in this operation`, 'country');
   const ad = adOf(body.ad);
   const verdict = screenAd(ad);
-  const contact = body.contact?.trim() || null;
+  const contact = body.contact ? withoutNul(body.contact).trim() || null : null;
   const id = await database.db.transaction().execute(async (tx) => {
     const reportId = await repo.insertReport(tx, {
       operation_id: operation.id,
@@ -175,14 +183,14 @@ export async function setHelplines(database: Database, actor: Actor, operationId
     if (seen.has(entry.country)) throw new Invalid(`${entry.country} is listed twice`, `countries[${index}].country`);
     seen.add(entry.country);
     return entry.helplines.map((line, position) => {
-      if (!line.phone && !line.url) throw new Invalid('a helpline needs a phone number or a web address', `countries[${index}].helplines[${position}]`);
+      if (!line.phone?.trim() && !line.url?.trim()) throw new Invalid('a helpline needs a phone number or a web address', `countries[${index}].helplines[${position}]`);
       return {
         operation_id: operationId,
         country: entry.country,
         position,
         name: line.name.trim(),
-        phone: line.phone?.trim() ?? null,
-        url: line.url?.trim() ?? null,
+        phone: line.phone?.trim() || null,
+        url: line.url?.trim() || null,
         hours: line.hours?.trim() || null,
         updated_by: actor.userId,
       };

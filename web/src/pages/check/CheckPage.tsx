@@ -167,7 +167,7 @@ function NextSteps({ level, setup, offer }: { level: CheckResult['level']; setup
           ) : (
             <ul>
               {chosen.helplines.map((h) => (
-                <li key={h.name}>
+                <li key={`${h.name} ${h.phone ?? ''} ${h.url ?? ''}`}>
                   <strong>{h.name}</strong>
                   {h.phone && (
                     <>

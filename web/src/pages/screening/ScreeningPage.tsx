@@ -103,7 +103,7 @@ function ScreenAd() {
       const verdict = await api<OfficerScreening>('/api/screen/ad', { method: 'POST', body });
       setResult({ text: ad.text ?? '', verdict });
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : t('check.offline'));
+      setError(e instanceof ApiError ? (e.status === 400 ? t('check.tooLong') : e.status === 403 ? t('screening.refused') : t('check.failed')) : t('check.offline'));
     } finally {
       setBusy(false);
     }
