@@ -5,11 +5,11 @@
 // bureau of the country picked.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { sql } from 'kysely';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_OPERATION_ID } from '../../src/demo/load.ts';
 import { accessibilityViolations, type E2E, haveChromium, startE2E } from './harness.ts';
+import { rowCounts } from '../helpers/row-counts.ts';
 
 const strings = (language: string) =>
   JSON.parse(readFileSync(resolve(import.meta.dirname, `../../web/src/locales/${language}/check.json`), 'utf8')).check as {
@@ -46,14 +46,6 @@ const OFFERS = [
   },
 ];
 
-async function rowCounts(e2e: E2E) {
-  const tables = await sql<{ table_name: string }>`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`.execute(e2e.database.db);
-  const counts: Record<string, number> = {};
-  for (const { table_name } of tables.rows) {
-    counts[table_name] = (await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table_name)}`.execute(e2e.database.db)).rows[0]!.n;
-  }
-  return counts;
-}
 
 /** Every URL the page asks for, to check that none leaves for another host. */
 function recordRequests(page: Page) {
@@ -73,7 +65,7 @@ describe.skipIf(!haveChromium)('the public job-offer checker in Chromium', () =>
   for (const offer of OFFERS) {
     it(`checks an offer in ${offer.locale} at ${offer.width} px without sign-in, storing nothing and asking no other host`, async () => {
       const text = strings(offer.language);
-      const before = await rowCounts(e2e);
+      const before = await rowCounts(e2e.database);
       const { page, context } = await e2e.newPage({ locale: offer.locale, width: offer.width });
       const urls = recordRequests(page);
       await page.goto(`${e2e.base}/check`);
@@ -103,7 +95,7 @@ describe.skipIf(!haveChromium)('the public job-offer checker in Chromium', () =>
       expect(elsewhere).toEqual([]);
       expect(urls.some((u) => u === `${e2e.base}/api/public/check`)).toBe(true);
       await context.close();
-      expect(await rowCounts(e2e)).toEqual(before);
+      expect(await rowCounts(e2e.database)).toEqual(before);
     });
   }
 

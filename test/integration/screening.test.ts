@@ -1,27 +1,17 @@
 // The ad screener for officers, the public job-offer checker (which stores nothing), the offers
 // the public reports to a bureau, and the helplines the checker shows — each tried as the wrong
 // bureau, the wrong role and without a token.
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeWorld, USERS, type World } from '../factories/world.ts';
 import { engines } from '../helpers/engines.ts';
 import { startServer, type TestServer } from '../helpers/http.ts';
+import { rowCounts } from '../helpers/row-counts.ts';
 
 const SCAM =
   'URGENT hiring! Customer service staff for Sihanoukville, Cambodia. Salary USD 3,000 per month, no experience needed. Free flight ticket, visa and accommodation. Age 18-35, typing speed 40 wpm. Send passport copy to Telegram @hr_kh_jobs. Leave this week!';
 const LEGIT =
   'Acme Analytics Ltd (company no. 04512345) is hiring a senior data engineer in Leeds. 5+ years of experience with Python and SQL required. Salary £60,000 a year. Apply through our careers site.';
 
-/** Row counts of every table in the public schema: what "stores nothing" is checked against. */
-async function rowCounts(server: TestServer) {
-  const tables = await sql<{ table_name: string }>`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`.execute(server.database.db);
-  const counts: Record<string, number> = {};
-  for (const { table_name } of tables.rows) {
-    const { rows } = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table_name)}`.execute(server.database.db);
-    counts[table_name] = rows[0]!.n;
-  }
-  return counts;
-}
 
 describe.each(engines)('screening on %s', (engine) => {
   let server: TestServer;
@@ -80,7 +70,7 @@ describe.each(engines)('screening on %s', (engine) => {
 
   describe('POST /api/public/check', () => {
     it('answers without sign-in, with the flags but without the model or the weights, and stores nothing', async () => {
-      const before = await rowCounts(server);
+      const before = await rowCounts(server.database);
       const res = await check({ text: SCAM, contact: 'Telegram @hr_kh_jobs' });
       expect(res.statusCode, res.body).toBe(200);
       const verdict = res.json();
@@ -92,7 +82,7 @@ describe.each(engines)('screening on %s', (engine) => {
       expect(zh.statusCode, zh.body).toBe(200);
       expect(zh.json().language).toBe('zh');
       expect(zh.json().level).toBe('high');
-      expect(await rowCounts(server)).toEqual(before);
+      expect(await rowCounts(server.database)).toEqual(before);
     });
 
     it('slows one address down with 429 after 30 checks a minute, leaving other addresses alone', async () => {
@@ -194,13 +184,13 @@ describe.each(engines)('screening on %s', (engine) => {
     });
 
     it('refuse a country no bureau of the operation serves, writing nothing', async () => {
-      const before = await rowCounts(server);
+      const before = await rowCounts(server.database);
       const res = await report({ ad: { text: SCAM }, country: 'JP', language: 'ja' });
       expect(res.statusCode).toBe(400);
       expect(res.json().field).toBe('country');
       const bad = await report({ ad: { text: '' }, country: 'TR', language: 'en' });
       expect(bad.statusCode).toBe(400);
-      expect(await rowCounts(server)).toEqual(before);
+      expect(await rowCounts(server.database)).toEqual(before);
     });
   });
 });
