@@ -58,6 +58,9 @@ export async function authRoutes(app: App) {
       roles: [...a.roles],
       bureau: { id: a.bureauId, country: a.bureauCountry, kind: a.bureauKind },
       operationIds: [...a.operationIds],
+      totpEnabled: false,
+      totpRequired: false,
+      totpSetupRequired: false,
     };
   });
 }

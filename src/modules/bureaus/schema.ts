@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import { BUREAU_KINDS, ROLES } from '../../access/actor.ts';
-import { CountryCode, Id, StringEnum } from '../../server/schemas/common.ts';
+import { CountryCode, Id, StringEnum, Timestamp } from '../../server/schemas/common.ts';
+import { NewPassword } from '../auth/schema.ts';
 
 export const BureauCreate = Type.Object(
   { country: CountryCode, name: Type.String({ minLength: 1, maxLength: 200 }), kind: StringEnum(BUREAU_KINDS) },
@@ -15,7 +16,7 @@ export const UserCreate = Type.Object(
     displayName: Type.Optional(Type.String({ maxLength: 200 })),
     bureauId: Id,
     roles: Type.Array(StringEnum(ROLES), { minItems: 1, uniqueItems: true }),
-    password: Type.String({ minLength: 12, maxLength: 1024, description: 'at least 12 characters' }),
+    password: NewPassword,
   },
   { additionalProperties: false },
 );
@@ -27,7 +28,14 @@ export const User = Type.Object({
   bureauId: Id,
   roles: Type.Array(StringEnum(ROLES)),
   disabled: Type.Boolean(),
+  totpEnabled: Type.Boolean(),
+  lastLoginAt: Type.Union([Timestamp, Type.Null()]),
 });
+
+/** An admin sets a user's password (POST /api/users/:id/password); their sessions end. */
+export const UserPasswordReset = Type.Object({ newPassword: NewPassword }, { additionalProperties: false });
 
 export type BureauCreateInput = Type.Static<typeof BureauCreate>;
 export type UserCreateInput = Type.Static<typeof UserCreate>;
+export type UserBody = Type.Static<typeof User>;
+export type UserPasswordResetInput = Type.Static<typeof UserPasswordReset>;

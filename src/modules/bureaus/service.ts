@@ -19,6 +19,8 @@ function presentUser(u: Awaited<ReturnType<typeof repo.listUsers>>[number]) {
     bureauId: u.bureau_id,
     roles: u.roles as Role[],
     disabled: u.disabled,
+    totpEnabled: false,
+    lastLoginAt: null,
   };
 }
 
