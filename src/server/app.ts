@@ -1,13 +1,13 @@
 // Assembles the Fastify server. Plugins load in this order: config and database, security
-// headers, rate limits, OpenAPI, the error handler, authentication, then the modules' routes.
+// headers, rate limits, OpenAPI, the error handler, authentication (before any body is read), the
+// edge rules (NUL characters, no-store, unread uploads), health, then the modules' routes.
+// Bodies are validated without type coercion, query strings and path parameters with it.
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify from 'fastify';
-import { sql } from 'kysely';
-import { Type } from 'typebox';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/connection.ts';
 import { authRoutes } from '../modules/auth/routes.ts';
@@ -27,6 +27,11 @@ import { screeningRoutes } from '../modules/screening/routes.ts';
 import { travellerRoutes } from '../modules/travellers/routes.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandler } from './plugins/errors.ts';
+import { registerHealth } from './plugins/health.ts';
+import { registerNoStore } from './plugins/no-store.ts';
+import { registerNulBytes } from './plugins/nul-bytes.ts';
+import { registerUploads } from './plugins/uploads.ts';
+import { ajvOptions, validationController } from './plugins/validation.ts';
 import { registerWeb, WEB_ROOT, webIsBuilt } from './plugins/web.ts';
 import type { App } from './types.ts';
 
@@ -45,7 +50,8 @@ export interface AppOptions {
 export async function buildApp({ database, config, logger = false, webRoot = WEB_ROOT }: AppOptions): Promise<App> {
   const app = Fastify({
     logger: logger ? { level: config.logLevel } : false,
-    ajv: { customOptions: { allErrors: false, coerceTypes: 'array', removeAdditional: false } },
+    ajv: ajvOptions,
+    schemaController: validationController,
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -85,24 +91,13 @@ export async function buildApp({ database, config, logger = false, webRoot = WEB
 
   registerErrorHandler(app, { webFallback: webIsBuilt(webRoot) });
   registerAuth(app);
+  registerNulBytes(app);
+  registerNoStore(app);
+  await registerUploads(app);
   // Imports stream the CSV body straight into COPY: the parser hands over the raw stream.
   app.addContentTypeParser(['text/csv', 'application/csv'], (_request, payload, done) => done(null, payload));
 
-  app.get(
-    '/api/health',
-    {
-      config: { public: true },
-      schema: {
-        tags: ['system'],
-        security: [],
-        response: { 200: Type.Object({ status: Type.String(), database: Type.String() }) },
-      },
-    },
-    async () => {
-      await sql`select 1`.execute(database.db);
-      return { status: 'ok', database: database.engine };
-    },
-  );
+  registerHealth(app);
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
   await app.register(authRoutes);

@@ -99,8 +99,8 @@ describe.each(engines)('CSV imports on %s', (engine) => {
     try {
       const good = `${world.hotspots.tr},2023-10-16T08:00:00Z,patrol,3`;
       const res = await importCsv('inspections', ['hotspotId,at,kind,personsChecked', ...Array(100).fill(good)].join('\n'));
-      expect(res.statusCode).toBe(400);
-      expect(res.json()).toMatchObject({ field: 'file' });
+      expect(res.statusCode).toBe(413);
+      expect(res.json()).toMatchObject({ error: 'too_large', field: 'body' });
       expect(res.json().message).toMatch(/larger than/);
     } finally {
       server.app.config.importMaxBytes = limit;

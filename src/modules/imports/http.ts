@@ -1,43 +1,90 @@
-// The HTTP side of CSV imports: the text/csv body, spooled to a temporary file before the import
-// begins, and the reply's schema. Spooling first means a slow upload never holds a database
-// connection (PGlite has only one) or a transaction open, and an oversized one is refused before
-// anything is written.
+// The HTTP side of CSV imports: the caller is authorised first, then the text/csv body is spooled
+// to a temporary file before the import begins. Spooling means a slow upload never holds a database
+// connection (PGlite has only one) or a transaction open; authorising first means nothing of a
+// refused upload is read or written, and an oversized one is refused before anything is written.
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { Invalid } from '../../errors.ts';
 
 export const Imported = Type.Object({ imported: Type.Integer() });
 
+/** Temporary upload folders are `cordon-upload-<pid>-<random>`: the pid says whose they are. */
+const UPLOAD_PREFIX = 'cordon-upload-';
+
+/** A 413 the error handler answers as `too_large` (Fastify's own body-limit errors look the same). */
+function tooLarge(maxBytes: number): Error {
+  const error = new Error(`the file is larger than the ${Math.round(maxBytes / 1048576)} MB an import may be; split it`);
+  return Object.assign(error, { statusCode: 413 });
+}
+
+export interface CsvUpload {
+  /** Largest body accepted (config.importMaxBytes). */
+  maxBytes: number;
+  /** The operation, role and bureau checks; they run before a byte of the body is read. */
+  authorise: () => Promise<unknown>;
+  /** Folder for the temporary file; the system's by default. */
+  tempRoot?: string;
+}
+
 /**
- * Runs `work` on the CSV body of an import request once it has been received in full.
- * @example const n = await withCsvBody(request.body, app.config.importMaxBytes, (csv) => importInspections(..., csv))
+ * Runs `work` on the CSV body of an import request once the caller is authorised and the body has
+ * been received in full; the temporary file is removed on every path (success, error, client abort).
+ * @example
+ * const n = await withCsvBody(request, { maxBytes, authorise: () => requireImportAccess(database, actor, id) },
+ *   (csv) => importInspections(database, actor, id, csv))
  */
-export async function withCsvBody<T>(body: unknown, maxBytes: number, work: (csv: Readable) => Promise<T>): Promise<T> {
-  if (!body || typeof (body as Readable).pipe !== 'function') {
+export async function withCsvBody<T>(request: FastifyRequest, upload: CsvUpload, work: (csv: Readable) => Promise<T>): Promise<T> {
+  const declared = Number(request.headers['content-length']);
+  if (Number.isFinite(declared) && declared > upload.maxBytes) throw tooLarge(upload.maxBytes);
+  await upload.authorise();
+  const body = request.body as Readable | undefined;
+  if (!body || typeof body.pipe !== 'function') {
     throw new Invalid('send the CSV file as the body with Content-Type: text/csv', 'body');
   }
-  const dir = await mkdtemp(join(tmpdir(), 'cordon-upload-'));
+  const dir = await mkdtemp(join(upload.tempRoot ?? tmpdir(), `${UPLOAD_PREFIX}${process.pid}-`));
   const file = join(dir, 'body.csv');
   try {
     let bytes = 0;
     const cap = new Transform({
       transform(chunk: Buffer, _encoding, callback) {
         bytes += chunk.length;
-        if (bytes > maxBytes) {
-          callback(new Invalid(`the file is larger than the ${Math.round(maxBytes / 1048576)} MB an import may be; split it`, 'file'));
-        } else {
-          callback(null, chunk);
-        }
+        callback(bytes > upload.maxBytes ? tooLarge(upload.maxBytes) : null, chunk);
       },
     });
-    await pipeline(body as Readable, cap, createWriteStream(file));
+    await pipeline(body, cap, createWriteStream(file));
     return await work(createReadStream(file));
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the upload folders a crashed Cordon process left behind: only those whose owning pid is
+ * dead, since several processes may share a machine. Returns the folders removed.
+ * @example await removeStaleUploads() // at start-up
+ */
+export async function removeStaleUploads(tempRoot = tmpdir()): Promise<string[]> {
+  const names = await readdir(tempRoot).catch(() => [] as string[]);
+  const stale = names.filter((name) => {
+    const pid = /^cordon-upload-(\d+)-/.exec(name)?.[1];
+    return pid !== undefined && !processAlive(Number(pid));
+  });
+  await Promise.all(stale.map((name) => rm(join(tempRoot, name), { recursive: true, force: true })));
+  return stale;
 }

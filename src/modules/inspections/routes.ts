@@ -53,13 +53,13 @@ export async function inspectionRoutes(app: App) {
           'Body: text/csv with a header row. Columns: hotspotId, at, kind, personsChecked; optional notes, sharing, sharedWith (codes separated by ;). A bad row answers 400 with its row (header = row 1) and column, and nothing is written.',
         consumes: ['text/csv'],
         params: IdParams,
-        response: { 201: Imported, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody },
+        response: { 201: Imported, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 413: ErrorBody },
       },
     },
     async (request, reply) => {
-      const imported = await withCsvBody(request.body, app.config.importMaxBytes, (csv) =>
-        inspections.importInspections(app.database, request.actor, request.params.id, csv),
-      );
+      const { actor, params } = request;
+      const upload = { maxBytes: app.config.importMaxBytes, authorise: () => inspections.requireImportAccess(app.database, actor, params.id) };
+      const imported = await withCsvBody(request, upload, (csv) => inspections.importInspections(app.database, actor, params.id, csv));
       return reply.status(201).send({ imported });
     },
   );

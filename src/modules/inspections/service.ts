@@ -67,6 +67,16 @@ export async function createInspection(
   });
 }
 
+/**
+ * The operation exists for the actor and they may import into it; the HTTP route checks this
+ * before it reads the upload.
+ * @example await requireImportAccess(database, actor, operationId)
+ */
+export async function requireImportAccess(database: Database, actor: Actor, operationId: string): Promise<void> {
+  await requireOperation(database.db, actor, operationId);
+  if (!canImportRecords(actor, operationId)) throw new Forbidden('bulk imports need the officer or admin role');
+}
+
 export const INSPECTION_CSV = {
   required: ['hotspotId', 'at', 'kind', 'personsChecked'],
   optional: ['notes', 'sharing', 'sharedWith'],
@@ -84,8 +94,7 @@ export async function importInspections(
   csv: Readable,
   onProgress?: (rows: number, bytes: number) => void,
 ): Promise<number> {
-  await requireOperation(database.db, actor, operationId);
-  if (!canImportRecords(actor, operationId)) throw new Forbidden('bulk imports need the officer or admin role');
+  await requireImportAccess(database, actor, operationId);
   const hotspots = await visibleHotspots(database.db, actor, operationId);
   const sharingOf = csvSharingReader();
   return importCsv(database, csv, {

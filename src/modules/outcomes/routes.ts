@@ -53,13 +53,13 @@ export async function outcomeRoutes(app: App) {
           'Body: text/csv with a header row. Columns: kind, at; optional hotspotId, country, persons, offences (separated by ;), status, notes, sharing, sharedWith.',
         consumes: ['text/csv'],
         params: IdParams,
-        response: { 201: Imported, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody },
+        response: { 201: Imported, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 413: ErrorBody },
       },
     },
     async (request, reply) => {
-      const imported = await withCsvBody(request.body, app.config.importMaxBytes, (csv) =>
-        outcomes.importOutcomes(app.database, request.actor, request.params.id, csv),
-      );
+      const { actor, params } = request;
+      const upload = { maxBytes: app.config.importMaxBytes, authorise: () => outcomes.requireImportAccess(app.database, actor, params.id) };
+      const imported = await withCsvBody(request, upload, (csv) => outcomes.importOutcomes(app.database, actor, params.id, csv));
       return reply.status(201).send({ imported });
     },
   );

@@ -3,7 +3,7 @@
 import type { Readable } from 'node:stream';
 import type { Actor } from '../../access/actor.ts';
 import { appendAudit } from '../../access/audit.ts';
-import { canCreateRecord, canImportRecords } from '../../access/records.ts';
+import { canCreateRecord } from '../../access/records.ts';
 import { canReadShared } from '../../access/sharing.ts';
 import type { Database, Queryable } from '../../db/connection.ts';
 import { Forbidden, Invalid, NotFound } from '../../errors.ts';
@@ -12,6 +12,7 @@ import { isCountryCode } from '../countries.ts';
 import { visibleHotspots } from '../hotspots/service.ts';
 import { copyArray, importCsv } from '../imports/csv-copy.ts';
 import { parseChoice, parseCount, parseList, parseTime, parseUuid } from '../imports/fields.ts';
+import { requireImportAccess } from '../inspections/service.ts';
 import { requireOperation } from '../operations/service.ts';
 import { csvSharingReader, sharingColumns } from '../shared-record.ts';
 import { presentOutcome } from './present.ts';
@@ -25,6 +26,9 @@ import {
   type OutcomeKind,
   PERSON_OUTCOMES,
 } from './schema.ts';
+
+/** Imports of outcomes follow the same rule as imports of inspections. */
+export { requireImportAccess };
 
 interface OutcomeFields {
   kind: OutcomeKind;
@@ -156,8 +160,7 @@ export async function importOutcomes(
   csv: Readable,
   onProgress?: (rows: number, bytes: number) => void,
 ): Promise<number> {
-  await requireOperation(database.db, actor, operationId);
-  if (!canImportRecords(actor, operationId)) throw new Forbidden('bulk imports need the officer or admin role');
+  await requireImportAccess(database, actor, operationId);
   const hotspots = await visibleHotspots(database.db, actor, operationId);
   const sharingOf = csvSharingReader();
   return importCsv(database, csv, {

@@ -10,7 +10,8 @@ export function bearerToken(header: string | undefined): string | undefined {
 
 export function registerAuth(app: App): void {
   app.decorateRequest('actor', null as never);
-  app.addHook('preValidation', async (request) => {
+  // onRequest: the 401 comes before a byte of the body is read (uploads.ts closes the connection).
+  app.addHook('onRequest', async (request) => {
     // Decide from the matched route, never from the raw URL: `/%61pi/…` or an absolute URL
     // reaches the same route while a string test on request.url would miss it.
     const route = request.routeOptions.url;

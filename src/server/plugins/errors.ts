@@ -20,6 +20,23 @@ export function fieldOf(issue: AjvIssue, context?: string): string {
 }
 
 /**
+ * What a 500 may put in the log: the error's type, message, code and stack, nothing else. A
+ * PostgreSQL error's `detail` ("Failing row contains (…)", with a password hash or a victim's name),
+ * `where`, `parameters` or a query's values never reach the log.
+ * @example request.log.error({ error: loggableError(error) }, 'request failed')
+ */
+export function loggableError(error: unknown): { name: string; message: string; code?: string; stack?: string } {
+  if (!(error instanceof Error)) return { name: typeof error, message: 'a value that is not an Error was thrown' };
+  const code = (error as { code?: unknown }).code;
+  return {
+    name: error.name,
+    message: error.message,
+    ...(typeof code === 'string' ? { code } : {}),
+    ...(error.stack ? { stack: error.stack } : {}),
+  };
+}
+
+/**
  * Error and not-found handlers. With `webFallback`, unknown GETs outside /api answer the web
  * application's index.html (its router knows the path).
  */
@@ -43,7 +60,8 @@ export function registerErrorHandler(app: App, options: { webFallback?: boolean 
     }
     const status = error.statusCode ?? 500;
     if (status >= 500) {
-      request.log.error({ err: error }, 'request failed');
+      // Under `error`, not `err`: pino's error serializer would copy every property back in.
+      request.log.error({ error: loggableError(error) }, 'request failed');
       return reply.status(500).send({ error: 'internal', message: 'something went wrong; it has been logged' });
     }
     if (status === 429) {

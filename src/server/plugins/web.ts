@@ -26,6 +26,8 @@ export async function registerWeb(app: App, root = WEB_ROOT): Promise<void> {
     root,
     wildcard: false,
     index: false,
+    // Off, or send's own `public, max-age=0` would replace the header set below.
+    cacheControl: false,
     setHeaders(res, path) {
       res.setHeader('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
     },

@@ -1,0 +1,62 @@
+// A 500 logs the error's message, code and stack, never what a database error carries beside them
+// (the failing row with a password hash, the statement's parameters).
+import { Writable } from 'node:stream';
+import Fastify from 'fastify';
+import pg from 'pg';
+import { describe, expect, it } from 'vitest';
+import type { App } from '../types.ts';
+import { loggableError, registerErrorHandler } from './errors.ts';
+
+const HASH = '$argon2id$v=19$m=65536,t=3,p=4$c2FsdHNhbHQ$aGFzaGhhc2hoYXNo';
+
+/** An error shaped as node-postgres raises it for a NOT NULL violation on the users table. */
+function notNullViolation(): Error {
+  const error = new pg.DatabaseError('null value in column "bureau_id" of relation "users" violates not-null constraint', 200, 'error');
+  Object.assign(error, {
+    code: '23502',
+    detail: `Failing row contains (7d1c…, field-tr, null, ${HASH}, {field}).`,
+    where: `SQL statement "insert into users values ('field-tr', '${HASH}')"`,
+    schema: 'public',
+    table: 'users',
+    column: 'bureau_id',
+  });
+  return Object.assign(error, { parameters: ['field-tr', HASH], query: 'insert into "users" …' });
+}
+
+describe('the 500 handler', () => {
+  it('logs message, code and stack only', async () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    const app = Fastify({ logger: { level: 'info', stream: sink } }) as unknown as App;
+    registerErrorHandler(app);
+    app.get('/boom', async () => {
+      throw notNullViolation();
+    });
+    const res = await app.inject({ url: '/boom' });
+    await app.close();
+
+    expect(res.statusCode).toBe(500);
+    expect(res.json()).toEqual({ error: 'internal', message: 'something went wrong; it has been logged' });
+    expect(res.body).not.toContain('users');
+    const failure = lines.map((line) => JSON.parse(line)).find((entry) => entry.msg === 'request failed');
+    expect(failure?.error).toMatchObject({ message: expect.stringContaining('violates not-null constraint'), code: '23502' });
+    expect(failure?.error.stack).toMatch(/^error: null value/);
+    const everything = lines.join('\n');
+    expect(everything).not.toContain('argon2');
+    expect(everything).not.toContain('Failing row');
+    expect(everything).not.toContain('SQL statement');
+    expect(everything).not.toContain('parameters');
+  });
+
+  it('keeps only name, message, code and stack of any error', () => {
+    const safe = loggableError(notNullViolation());
+    expect(Object.keys(safe).sort()).toEqual(['code', 'message', 'name', 'stack']);
+    expect(JSON.stringify(safe)).not.toContain('argon2');
+    expect(loggableError('a string')).toEqual({ name: 'string', message: 'a value that is not an Error was thrown' });
+  });
+});
