@@ -15,6 +15,8 @@ export interface Config {
   importMaxBytes: number;
   /** The operation whose helplines and bureaus the public job-offer checker uses; the newest when unset. */
   publicOperationId: string | undefined;
+  /** CORDON_DEBUG=1: the CLI prints an unexpected error's whole stack (which may hold data) instead of one line. */
+  debug: boolean;
 }
 
 function integer(name: string, value: string | undefined, fallback: number): number {
@@ -42,5 +44,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL?.trim() || 'info',
     importMaxBytes: integer('CORDON_IMPORT_MAX_MB', env.CORDON_IMPORT_MAX_MB, 1024) * 1048576,
     publicOperationId: env.CORDON_PUBLIC_OPERATION?.trim() || undefined,
+    debug: env.CORDON_DEBUG === '1',
   };
 }

@@ -29,7 +29,7 @@ export function cooperationCommand(program: Command) {
           }
           const widths = lines[0]!.map((_, i) => Math.max(...lines.map((l) => l[i]!.length)));
           for (const l of lines) process.stdout.write(`${l.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ')}\n`);
-        });
+        }, (server) => `read them from it as that user: GET ${server}/api/operations/${options.operation}/cooperation/stats (Authorization: Bearer <token from POST ${server}/api/auth/login>)`);
       }),
     );
 }

@@ -36,5 +36,12 @@ export function demoCommand(program: Command) {
   program
     .command('demo')
     .description('load the demo operation (27 countries, 450 hotspots, 270,000 inspections)')
-    .action(action(async () => withDatabase((database, config) => load(database, config))));
+    .action(
+      action(async () =>
+        withDatabase(
+          (database, config) => load(database, config),
+          () => 'the demo is loaded by the server itself when it starts on an empty folder (without --no-demo), or into another folder: CORDON_DATA_DIR=<folder> cordon demo',
+        ),
+      ),
+    );
 }

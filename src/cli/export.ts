@@ -8,6 +8,7 @@ import { csvCell } from '../modules/exports/cells.ts';
 import { stringify } from 'csv-stringify';
 import type { Actor } from '../access/actor.ts';
 import type { Database } from '../db/connection.ts';
+import { Invalid } from '../errors.ts';
 import { listCampaigns } from '../modules/campaigns/service.ts';
 import { listCases } from '../modules/cases/service.ts';
 import { listHotspots } from '../modules/hotspots/service.ts';
@@ -15,7 +16,7 @@ import { listInspections } from '../modules/inspections/service.ts';
 import { ftmExport } from '../modules/exports/ftm.ts';
 import { VICTIM_EXPORTS, type VictimExport, victimExport } from '../modules/exports/service.ts';
 import { listOutcomes } from '../modules/outcomes/service.ts';
-import { action, actingUser, withDatabase } from './context.ts';
+import { action, actingUser, type ThroughServer, withDatabase } from './context.ts';
 
 type Row = Record<string, unknown>;
 type Lister = (database: Database, actor: Actor, operationId: string, filter: { limit: number; cursor?: string; country?: string }) => Promise<{ items: Row[]; next: string | null }>;
@@ -46,6 +47,13 @@ const LISTS: Record<string, { list: Lister; columns: string[] }> = {
 
 const EXPORTS = [...Object.keys(LISTS), ...Object.keys(VICTIM_EXPORTS), 'ftm'];
 
+/** The same export from a running server, for when `cordon serve` holds the data folder. */
+function throughServer(list: string, operationId: string): ThroughServer {
+  const path = list === 'ftm' ? 'exports/ftm' : list in VICTIM_EXPORTS ? `exports/${list}.csv` : `${list} (JSON, page by page)`;
+  return (server) =>
+    `read it from the server as that user: GET ${server}/api/operations/${operationId}/${path} (Authorization: Bearer <token from POST ${server}/api/auth/login>)`;
+}
+
 /** `cordon export ftm`: the FollowTheMoney entities the user may see, one JSON object a line. */
 async function writeFtm(options: { operation: string; user?: string; out?: string }) {
   await withDatabase(async (database) => {
@@ -55,7 +63,7 @@ async function writeFtm(options: { operation: string; user?: string; out?: strin
     lines.pipe(out);
     await finished(options.out ? out : lines);
     if (options.out) process.stderr.write(`exported ${count} FollowTheMoney entities to ${options.out}\n`);
-  });
+  }, throughServer('ftm', options.operation));
 }
 
 export function exportCommand(program: Command) {
@@ -83,11 +91,11 @@ export function exportCommand(program: Command) {
             csv.pipe(out);
             await finished(options.out ? out : csv);
             if (options.out) process.stderr.write(`exported ${count} victims as ${list.toUpperCase()} to ${options.out}\n`);
-          });
+          }, throughServer(list, options.operation));
           return;
         }
         const spec = LISTS[list];
-        if (!spec) throw new Error(`cannot export "${list}": choose ${EXPORTS.join(', ')}`);
+        if (!spec) throw new Invalid(`cannot export "${list}": choose ${EXPORTS.join(', ')}`, 'list');
         await withDatabase(async (database) => {
           const actor = await actingUser(database, options.user);
           const out: Writable = options.out ? createWriteStream(options.out) : process.stdout;
@@ -112,7 +120,7 @@ export function exportCommand(program: Command) {
             await finished(out);
             process.stderr.write(`exported ${rows} ${list} to ${options.out}\n`);
           }
-        });
+        }, throughServer(list, options.operation));
       }),
     );
 }

@@ -2,6 +2,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import type { Command } from 'commander';
 import { importInspections } from '../modules/inspections/service.ts';
+import { Invalid } from '../errors.ts';
 import { importOutcomes } from '../modules/outcomes/service.ts';
 import { action, actingUser, progressBar, withDatabase } from './context.ts';
 
@@ -18,7 +19,7 @@ export function importCommand(program: Command) {
     .action(
       action(async (kind: string, file: string, options: { operation: string; user?: string }) => {
         const importer = IMPORTERS[kind as keyof typeof IMPORTERS];
-        if (!importer) throw new Error(`cannot import "${kind}": choose inspections or outcomes`);
+        if (!importer) throw new Invalid(`cannot import "${kind}": choose inspections or outcomes`, 'kind');
         const size = statSync(file).size;
         await withDatabase(async (database) => {
           const actor = await actingUser(database, options.user);
@@ -33,7 +34,9 @@ export function importCommand(program: Command) {
           } finally {
             bar.stop();
           }
-        });
+        }, (server) =>
+          `upload the file to it as that user: curl -H "Authorization: Bearer $TOKEN" -H "Content-Type: text/csv" --data-binary @${file} ${server}/api/operations/${options.operation}/imports/${kind} (the token from POST ${server}/api/auth/login)`,
+        );
       }),
     );
 }

@@ -17,7 +17,7 @@ export function matchCommand(program: Command) {
         await withDatabase(async (database) => {
           const result = await proposePersonMatches(database, options.operation, { threshold: Number(options.threshold), onProgress: progress });
           process.stdout.write(`persons: ${result.persons}\ncandidate pairs: ${result.candidatePairs}\nnew proposals: ${result.proposed}\nmodel: ${result.model}\n`);
-        });
+        }, (server) => `ask it to as an analyst, coordinator or admin of a police bureau: POST ${server}/api/operations/${options.operation}/person-matches/run (Authorization: Bearer <token from POST ${server}/api/auth/login>), or from the web application's person matches screen`);
       }),
     );
 }

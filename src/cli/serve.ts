@@ -1,11 +1,13 @@
 // `cordon serve`: the web application and the API on localhost, with the demo loaded into an empty
-// database. The web application is built first when dist/web is missing.
+// database. The web application is built first when dist/web is missing. A PGlite folder is this
+// process's alone while it serves (see src/db/data-dir-lock.ts): other commands are told to use the API.
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { readConfig } from '../config.ts';
 import { openDatabase } from '../db/connection.ts';
 import { buildApp } from '../server/app.ts';
 import { webIsBuilt } from '../server/plugins/web.ts';
+import { action } from './context.ts';
 import { loadIfEmpty } from './demo.ts';
 
 export function serveCommand(program: Command) {
@@ -15,29 +17,42 @@ export function serveCommand(program: Command) {
     .option('--port <port>', 'port to listen on (default PORT or 8080)')
     .option('--host <host>', 'address to listen on (default HOST or 127.0.0.1)')
     .option('--no-demo', 'do not load the demo operation into an empty database')
-    .action(async (options: { port?: string; host?: string; demo: boolean }) => {
-      const config = readConfig();
-      const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-      const where = database.engine === 'pglite' ? config.dataDir : 'the PostgreSQL server in DATABASE_URL';
-      process.stderr.write(`cordon: database ready (${database.engine}, ${where})\n`);
-      if (options.demo) await loadIfEmpty(database, config);
-      if (!webIsBuilt()) {
-        process.stderr.write('cordon: building the web application (once)…\n');
-        const { build } = await import('vite');
-        await build({ configFile: resolve(import.meta.dirname, '../../web/vite.config.ts'), logLevel: 'warn' });
-      }
-      const app = await buildApp({ database, config, logger: true });
-      const port = options.port ? Number(options.port) : config.port;
-      const host = options.host ?? config.host;
-      await app.listen({ port, host });
-      const base = `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`;
-      process.stderr.write(`cordon: open ${base}/ (API at ${base}/api, docs at ${base}/api/docs)\n`);
-      const stop = async () => {
-        await app.close();
-        await database.close();
-        process.exit(0);
-      };
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
-    });
+    .option('--no-web', 'serve the API only: do not build the web application when dist/web is missing')
+    .action(
+      action(async (options: { port?: string; host?: string; demo: boolean; web: boolean }) => {
+        const config = readConfig();
+        const database = await openDatabase({
+          databaseUrl: config.databaseUrl,
+          dataDir: config.dataDir,
+          holder: 'cordon serve',
+        });
+        const where = database.engine === 'pglite' ? config.dataDir : 'the PostgreSQL server in DATABASE_URL';
+        process.stderr.write(`cordon: database ready (${database.engine}, ${where})\n`);
+        if (options.demo) await loadIfEmpty(database, config);
+        if (options.web && !webIsBuilt()) {
+          process.stderr.write('cordon: building the web application (once)…\n');
+          const { build } = await import('vite');
+          await build({
+            configFile: resolve(import.meta.dirname, '../../web/vite.config.ts'),
+            logLevel: 'warn',
+          });
+        }
+        const app = await buildApp({ database, config, logger: true });
+        const port = options.port ? Number(options.port) : config.port;
+        const host = options.host ?? config.host;
+        await app.listen({ port, host });
+        const address = app.server.address();
+        const base = `http://${host === '0.0.0.0' ? 'localhost' : host}:${typeof address === 'object' && address ? address.port : port}`;
+        // Commands refused while the server holds the folder are told where to send their work instead.
+        database.lock?.note({ url: base });
+        process.stderr.write(`cordon: open ${base}/ (API at ${base}/api, docs at ${base}/api/docs)\n`);
+        const stop = async () => {
+          await app.close();
+          await database.close();
+          process.exit(0);
+        };
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      }),
+    );
 }

@@ -3,7 +3,11 @@ import type { Command } from 'commander';
 import { ROLES, type Role } from '../access/actor.ts';
 import { Invalid } from '../errors.ts';
 import { createUser, findBureauByName, listAllUsers, resetPassword } from '../modules/bureaus/service.ts';
-import { action, withDatabase } from './context.ts';
+import { action, type ThroughServer, withDatabase } from './context.ts';
+
+// While `cordon serve` holds the data folder, accounts are managed through it.
+const THROUGH_SERVER: ThroughServer = (server) =>
+  `manage accounts through it as an admin: the web application, or GET and POST ${server}/api/users (Authorization: Bearer <token from POST ${server}/api/auth/login>)`;
 
 async function readPassword(): Promise<string> {
   const fromEnv = process.env.CORDON_NEW_PASSWORD;
@@ -25,7 +29,7 @@ export function usersCommand(program: Command) {
           for (const u of await listAllUsers(database.db)) {
             process.stdout.write(`${u.username}\t${u.roles.join(',')}\t${u.disabled ? 'disabled' : 'active'}\t${u.displayName}\n`);
           }
-        }),
+        }, THROUGH_SERVER),
       ),
     );
   users
@@ -51,7 +55,7 @@ export function usersCommand(program: Command) {
             password: await readPassword(),
           });
           process.stdout.write(`added ${username} (${id})\n`);
-        }),
+        }, THROUGH_SERVER),
       ),
     );
   users
@@ -63,7 +67,7 @@ export function usersCommand(program: Command) {
         withDatabase(async (database) => {
           await resetPassword(database, username, await readPassword());
           process.stdout.write(`password of ${username} changed\n`);
-        }),
+        }, THROUGH_SERVER),
       ),
     );
 }

@@ -1,8 +1,8 @@
 // The one place Cordon opens its database: PGlite in a folder by default, a PostgreSQL
 // server when DATABASE_URL is set. Both speak the same SQL and run the same migrations.
-import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, type PostgresPool, type Transaction } from 'kysely';
+import { type DataDirLock, defaultHolder, lockDataDir } from './data-dir-lock.ts';
 import { migrate } from './migrate.ts';
 import { pgliteParsers, pglitePool, postgresPool, type RawClient, type RawPool } from './pool.ts';
 import type { Schema } from './schema.ts';
@@ -16,6 +16,8 @@ export interface Database {
   readonly engine: 'pglite' | 'postgres';
   readonly db: Db;
   readonly pool: RawPool;
+  /** PGlite in a folder: the lock this process holds on it (released by `close`). */
+  readonly lock?: DataDirLock;
   /**
    * Runs `work` on one held connection inside a transaction, with a Kysely bound to that
    * connection and the raw client (for COPY). Commits when `work` resolves, rolls back when it throws.
@@ -32,24 +34,38 @@ export interface DatabaseOptions {
   migrate?: boolean;
   /** A PGlite data folder dumped by `dumpDataDir` to start from (tests share one loaded demo). */
   loadDataDir?: Blob;
+  /** Who opens a PGlite folder, as others refused by its lock are told (e.g. `cordon serve`). */
+  holder?: string;
 }
 
-/** Opens (and by default migrates) the database described by the options. */
+/**
+ * Opens (and by default migrates) the database described by the options. A PGlite folder is
+ * locked first: while one process (or one Database in this process) has it open, others fail.
+ * @example const database = await openDatabase({ dataDir: '.cordon/data', holder: 'cordon serve' });
+ * @throws DataDirLocked when the folder is held, before anything in it is touched.
+ */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   let pool: RawPool;
+  let lock: DataDirLock | undefined;
   if (options.databaseUrl) {
     pool = postgresPool(options.databaseUrl);
   } else {
     const dataDir = options.dataDir ?? 'memory://';
-    if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-    const lite = await PGlite.create(dataDir, { parsers: pgliteParsers, ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}) });
-    pool = pglitePool(lite);
+    if (!dataDir.startsWith('memory://')) lock = lockDataDir(dataDir, options.holder ?? defaultHolder());
+    try {
+      const lite = await PGlite.create(lock?.dataDir ?? dataDir, { parsers: pgliteParsers, ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}) });
+      pool = pglitePool(lite);
+    } catch (error) {
+      lock?.release();
+      throw error;
+    }
   }
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool: pool as unknown as PostgresPool }) });
   const database: Database = {
     engine: pool.engine,
     db,
     pool,
+    ...(lock ? { lock } : {}),
     async withRawTransaction(work) {
       const client = await pool.connect();
       const bound = new Kysely<Schema>({ dialect: new PostgresDialect({ pool: heldPool(client) as unknown as PostgresPool }) });
@@ -63,10 +79,21 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       }
     },
     async close() {
-      await db.destroy();
+      try {
+        await db.destroy();
+      } finally {
+        lock?.release();
+      }
     },
   };
-  if (options.migrate !== false) await migrate(database);
+  if (options.migrate !== false) {
+    try {
+      await migrate(database);
+    } catch (error) {
+      await database.close().catch(() => undefined);
+      throw error;
+    }
+  }
   return database;
 }
 
