@@ -1,5 +1,6 @@
 // The environment, read and validated once. Nothing else in Cordon reads process.env.
 import { resolve } from 'node:path';
+import { ROLES, type Role } from './access/actor.ts';
 
 export interface Config {
   /** PostgreSQL server URL; when absent Cordon runs on embedded PGlite in `dataDir`. */
@@ -10,6 +11,14 @@ export interface Config {
   /** Password of the demo users; when absent a random one is made and printed. */
   demoPassword: string | undefined;
   sessionHours: number;
+  /** A session unused this long ends (CORDON_SESSION_IDLE_MINUTES). */
+  sessionIdleMinutes: number;
+  /** Roles whose users must sign in with a TOTP code (CORDON_TOTP_REQUIRED_ROLES, comma-separated). */
+  totpRequiredRoles: Role[];
+  /** Failed logins from one client address, across usernames, allowed per 15 minutes. */
+  loginAddressFailures: number;
+  /** Failed logins at one username before each further attempt waits (2, 4, 8 … seconds, at most 15 minutes). */
+  loginAccountFailures: number;
   logLevel: string;
   /** Largest CSV body an import over HTTP accepts. */
   importMaxBytes: number;
@@ -28,6 +37,13 @@ function integer(name: string, value: string | undefined, fallback: number): num
   return n;
 }
 
+function roles(name: string, value: string | undefined): Role[] {
+  const names = (value ?? '').split(',').map((r) => r.trim()).filter(Boolean);
+  const unknown = names.find((r) => !(ROLES as readonly string[]).includes(r));
+  if (unknown) throw new Error(`${name}: "${unknown}" is not a role (${ROLES.join(', ')})`);
+  return names as Role[];
+}
+
 /** Reads the configuration from an environment (process.env by default). */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const databaseUrl = env.DATABASE_URL?.trim() || undefined;
@@ -41,6 +57,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST?.trim() || '127.0.0.1',
     demoPassword: env.CORDON_DEMO_PASSWORD || undefined,
     sessionHours: integer('CORDON_SESSION_HOURS', env.CORDON_SESSION_HOURS, 12),
+    sessionIdleMinutes: integer('CORDON_SESSION_IDLE_MINUTES', env.CORDON_SESSION_IDLE_MINUTES, 60),
+    totpRequiredRoles: roles('CORDON_TOTP_REQUIRED_ROLES', env.CORDON_TOTP_REQUIRED_ROLES),
+    loginAddressFailures: integer('CORDON_LOGIN_ADDRESS_FAILURES', env.CORDON_LOGIN_ADDRESS_FAILURES, 30),
+    loginAccountFailures: integer('CORDON_LOGIN_ACCOUNT_FAILURES', env.CORDON_LOGIN_ACCOUNT_FAILURES, 10),
     logLevel: env.LOG_LEVEL?.trim() || 'info',
     importMaxBytes: integer('CORDON_IMPORT_MAX_MB', env.CORDON_IMPORT_MAX_MB, 1024) * 1048576,
     publicOperationId: env.CORDON_PUBLIC_OPERATION?.trim() || undefined,

@@ -21,3 +21,13 @@ export function rolesAllowedIn(kind: BureauKind): readonly Role[] {
   if (kind === 'coordinator') return ROLES;
   return ROLES.filter((r) => r !== 'coordinator');
 }
+
+/**
+ * Whether the configuration (CORDON_TOTP_REQUIRED_ROLES) requires a second factor of a user with
+ * these roles: any one of them listed is enough.
+ * @example secondFactorRequired(['officer'], ['officer', 'analyst']) // true
+ */
+export function secondFactorRequired(roles: Iterable<string>, requiredRoles: readonly Role[]): boolean {
+  for (const role of roles) if ((requiredRoles as readonly string[]).includes(role)) return true;
+  return false;
+}

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/connection.ts';
 import { loadDemo, randomDemoPassword } from '../demo/load.ts';
+import { checkPasswordPolicy } from '../modules/auth/password-policy.ts';
 import { action, progressBar, withDatabase } from './context.ts';
 
 /** Loads the demo when the database holds no operation and no user yet. */
@@ -13,6 +14,8 @@ export async function loadIfEmpty(database: Database, config: Config) {
 }
 
 async function load(database: Database, config: Config) {
+  // A chosen demo password meets the policy; the random one (16 characters) is long and random.
+  if (config.demoPassword) checkPasswordPolicy(config.demoPassword, { field: 'CORDON_DEMO_PASSWORD' });
   const password = config.demoPassword ?? randomDemoPassword();
   const started = Date.now();
   const bar = progressBar('demo', 271_900, 'records');

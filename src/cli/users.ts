@@ -9,13 +9,19 @@ import { action, type ThroughServer, withDatabase } from './context.ts';
 const THROUGH_SERVER: ThroughServer = (server) =>
   `manage accounts through it as an admin: the web application, or GET and POST ${server}/api/users (Authorization: Bearer <token from POST ${server}/api/auth/login>)`;
 
+/**
+ * The new password from CORDON_NEW_PASSWORD or the first line of standard input. The password
+ * policy (12 characters, not common, not the username) is the service's, as for the API.
+ */
 async function readPassword(): Promise<string> {
   const fromEnv = process.env.CORDON_NEW_PASSWORD;
   if (fromEnv) return fromEnv;
   if (process.stdin.isTTY) throw new Invalid('give the password in CORDON_NEW_PASSWORD or on standard input', 'password');
   let text = '';
   for await (const chunk of process.stdin) text += chunk;
-  return text.replace(/\r?\n$/, '');
+  const [line = ''] = text.split(/\r?\n/);
+  if (!line) throw new Invalid('no password on standard input', 'password');
+  return line;
 }
 
 export function usersCommand(program: Command) {

@@ -30,13 +30,39 @@ export interface UsersTable {
   password_hash: string;
   disabled: Generated<boolean>;
   created_at: CreatedAt;
+  /** Base32 TOTP secret in use (set once a code confirmed it). */
+  totp_secret: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Base32 TOTP secret being enrolled, until POST /api/auth/totp/enable confirms it. */
+  totp_pending_secret: ColumnType<string | null, string | null | undefined, string | null>;
+  totp_enabled: Generated<boolean>;
+  /** RFC 6238 time step of the last code accepted: a code is accepted once. */
+  totp_last_step: ColumnType<string | null, number | null | undefined, number | null>;
+  last_login_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface SessionsTable {
   token_hash: string;
+  id: Generated<string>;
   user_id: string;
   created_at: CreatedAt;
   expires_at: Date;
+  last_seen_at: Generated<Date>;
+  user_agent: string | null;
+  address: string | null;
+}
+
+/** Consecutive failed (or running) logins per username tried, known or not. */
+export interface LoginBackoffTable {
+  username: string;
+  failures: number;
+  last_attempt_at: Date;
+}
+
+/** One row per failed login from a client address. */
+export interface LoginFailuresTable {
+  id: Generated<string>;
+  address: string;
+  at: Generated<Date>;
 }
 
 export interface OperationsTable {
@@ -351,6 +377,8 @@ export interface Schema {
   bureaus: BureausTable;
   users: UsersTable;
   sessions: SessionsTable;
+  login_backoff: LoginBackoffTable;
+  login_failures: LoginFailuresTable;
   operations: OperationsTable;
   operation_phases: OperationPhasesTable;
   operation_bureaus: OperationBureausTable;

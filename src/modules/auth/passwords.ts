@@ -1,21 +1,65 @@
-// Password hashing with argon2id (the library's defaults: 64 MiB, 3 passes, parallelism 4).
+// Password hashing with argon2id (the library's defaults: 64 MiB, 3 passes, parallelism 4), at
+// most HASHING_CONCURRENCY at once in this process: a flood of logins queues here instead of
+// saturating the CPU, and sign-in refuses at once when the queue is full.
 import argon2 from 'argon2';
+import pLimit from 'p-limit';
+import { RateLimited } from './errors.ts';
 
-export function hashPassword(password: string): Promise<string> {
-  return argon2.hash(password, { type: argon2.argon2id });
+export const HASHING_CONCURRENCY = 2;
+/** Sign-ins waiting for a hashing slot beyond this are refused with 429 rather than queued. */
+export const HASHING_QUEUE = 16;
+
+const gate = pLimit(HASHING_CONCURRENCY);
+const counters = { running: 0, peak: 0 };
+
+/** Hashing work running now and the most seen at once (tests read it; reset with `resetHashingPeak`). */
+export function hashingLoad(): { running: number; peak: number } {
+  return { ...counters };
+}
+export function resetHashingPeak(): void {
+  counters.peak = counters.running;
 }
 
-export async function verifyPassword(hash: string, password: string): Promise<boolean> {
-  try {
-    return await argon2.verify(hash, password);
-  } catch {
-    return false;
-  }
+function throughGate<T>(work: () => Promise<T>): Promise<T> {
+  return gate(async () => {
+    counters.running++;
+    counters.peak = Math.max(counters.peak, counters.running);
+    try {
+      return await work();
+    } finally {
+      counters.running--;
+    }
+  });
+}
+
+export function hashPassword(password: string): Promise<string> {
+  return throughGate(() => argon2.hash(password, { type: argon2.argon2id }));
+}
+
+/**
+ * Checks a password against its hash; false for a malformed hash. With `refuseWhenBusy` (sign-in),
+ * answers 429 at once when HASHING_QUEUE calls already wait.
+ * @example if (!(await verifyPassword(user.password_hash, password))) throw new Unauthenticated()
+ */
+export async function verifyPassword(hash: string, password: string, options: { refuseWhenBusy?: boolean } = {}): Promise<boolean> {
+  if (options.refuseWhenBusy && gate.pendingCount >= HASHING_QUEUE) throw new RateLimited(1);
+  return throughGate(async () => {
+    try {
+      return await argon2.verify(hash, password);
+    } catch {
+      return false;
+    }
+  });
 }
 
 // Verified against when the username is unknown, so a miss costs as long as a wrong password.
 let decoy: Promise<string> | undefined;
 export function decoyHash(): Promise<string> {
-  decoy ??= hashPassword('decoy password, never valid');
+  decoy ??= argon2.hash('decoy password, never valid', { type: argon2.argon2id });
   return decoy;
+}
+
+/** Whether sign-in would be refused for a full hashing queue now. */
+export function hashingQueueFull(): boolean {
+  return gate.pendingCount >= HASHING_QUEUE;
 }

@@ -23,7 +23,7 @@ export async function insertBureau(db: Queryable, row: Insertable<BureausTable>)
 export function listUsers(db: Queryable, bureauId?: string) {
   let query = db
     .selectFrom('users')
-    .select(['id', 'username', 'display_name', 'bureau_id', 'roles', 'disabled'])
+    .select(['id', 'username', 'display_name', 'bureau_id', 'roles', 'disabled', 'totp_enabled', 'last_login_at'])
     .orderBy('username');
   if (bureauId) query = query.where('bureau_id', '=', bureauId);
   return query.execute();
@@ -31,6 +31,15 @@ export function listUsers(db: Queryable, bureauId?: string) {
 
 export function findUserByName(db: Queryable, username: string) {
   return db.selectFrom('users').select(['id', 'bureau_id']).where('username', '=', username).executeTakeFirst();
+}
+
+export function findUserById(db: Queryable, id: string) {
+  return db.selectFrom('users').select(['id', 'username', 'bureau_id']).where('id', '=', id).executeTakeFirst();
+}
+
+export async function setDisabled(db: Queryable, userId: string, disabled: boolean) {
+  await db.updateTable('users').set({ disabled }).where('id', '=', userId).execute();
+  if (disabled) await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
 }
 
 export async function insertUsers(db: Queryable, rows: Insertable<UsersTable>[]) {

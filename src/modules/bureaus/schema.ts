@@ -3,6 +3,9 @@ import { BUREAU_KINDS, ROLES } from '../../access/actor.ts';
 import { CountryCode, Id, StringEnum, Timestamp } from '../../server/schemas/common.ts';
 import { NewPassword } from '../auth/schema.ts';
 
+/** What a username may be (also the database's check): the service applies it for the CLI too. */
+export const USERNAME_PATTERN = '^[a-z0-9][a-z0-9._-]{1,62}$';
+
 export const BureauCreate = Type.Object(
   { country: CountryCode, name: Type.String({ minLength: 1, maxLength: 200 }), kind: StringEnum(BUREAU_KINDS) },
   { additionalProperties: false },
@@ -12,7 +15,7 @@ export const Bureau = Type.Object({ id: Id, country: CountryCode, name: Type.Str
 
 export const UserCreate = Type.Object(
   {
-    username: Type.String({ pattern: '^[a-z0-9][a-z0-9._-]{1,62}$', description: 'lower-case letters, digits, . _ -' }),
+    username: Type.String({ pattern: USERNAME_PATTERN, description: 'lower-case letters, digits, . _ -' }),
     displayName: Type.Optional(Type.String({ maxLength: 200 })),
     bureauId: Id,
     roles: Type.Array(StringEnum(ROLES), { minItems: 1, uniqueItems: true }),

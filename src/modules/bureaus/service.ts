@@ -1,15 +1,17 @@
 // Bureaus (one per country and the coordinating secretariat, plus border agencies and partners)
 // and their users. The CLI's operator functions act without a signed-in user: whoever runs the
 // CLI already holds the database.
-import type { Actor, Role } from '../../access/actor.ts';
+import { type Actor, hasRole, type Role } from '../../access/actor.ts';
 import { appendAudit } from '../../access/audit.ts';
 import { canCreateBureau, canManageUsersOf, rolesAllowedIn } from '../../access/users.ts';
 import type { Database, Queryable } from '../../db/connection.ts';
 import { Conflict, Forbidden, Invalid, isUniqueViolation, NotFound } from '../../errors.ts';
+import { clearSecondFactor } from '../auth/account.ts';
+import { checkPasswordPolicy } from '../auth/password-policy.ts';
 import { hashPassword } from '../auth/passwords.ts';
 import { isCountryCode } from '../countries.ts';
 import * as repo from './repo.ts';
-import type { BureauCreateInput, UserCreateInput } from './schema.ts';
+import { type BureauCreateInput, USERNAME_PATTERN, type UserCreateInput } from './schema.ts';
 
 function presentUser(u: Awaited<ReturnType<typeof repo.listUsers>>[number]) {
   return {
@@ -19,8 +21,8 @@ function presentUser(u: Awaited<ReturnType<typeof repo.listUsers>>[number]) {
     bureauId: u.bureau_id,
     roles: u.roles as Role[],
     disabled: u.disabled,
-    totpEnabled: false,
-    lastLoginAt: null,
+    totpEnabled: u.totp_enabled,
+    lastLoginAt: u.last_login_at?.toISOString() ?? null,
   };
 }
 
@@ -60,6 +62,10 @@ export async function createUser(database: Database, actor: Actor | null, input:
   if (actor && !canManageUsersOf(actor, input.bureauId)) {
     throw new Forbidden('adding users needs the admin role in that bureau or the coordinating bureau');
   }
+  // Checked here, not only by the route's schema: the CLI calls this too.
+  if (!new RegExp(USERNAME_PATTERN).test(input.username)) {
+    throw new Invalid('a username is 2 to 63 lower-case letters, digits, ".", "_" or "-", starting with a letter or digit', 'username');
+  }
   const bureau = await repo.findBureau(database.db, input.bureauId);
   if (!bureau) throw new Invalid('no such bureau', 'bureauId');
   const allowed = rolesAllowedIn(bureau.kind);
@@ -67,6 +73,7 @@ export async function createUser(database: Database, actor: Actor | null, input:
   if (misplaced) {
     throw new Invalid(`role "${misplaced}" cannot be held in a ${bureau.kind.replace('_', ' ')} bureau (allowed: ${allowed.join(', ')})`, 'roles');
   }
+  checkPasswordPolicy(input.password, { username: input.username, field: 'password' });
   const taken = () => new Conflict(`username ${input.username} is taken`);
   if (await repo.findUserByName(database.db, input.username)) throw taken();
   const passwordHash = await hashPassword(input.password);
@@ -90,13 +97,57 @@ export async function createUser(database: Database, actor: Actor | null, input:
 
 /** CLI operator: sets a user's password and closes their sessions. */
 export async function resetPassword(database: Database, username: string, password: string) {
-  if (password.length < 12) throw new Invalid('a password needs at least 12 characters', 'password');
   const user = await repo.findUserByName(database.db, username);
   if (!user) throw new NotFound(`user ${username}`);
+  checkPasswordPolicy(password, { username, field: 'password' });
   const passwordHash = await hashPassword(password);
   await database.db.transaction().execute(async (tx) => {
     await repo.setPassword(tx, user.id, passwordHash);
     await appendAudit(tx, null, { action: 'reset_password', entity: 'user', entityId: user.id });
+  });
+}
+
+/**
+ * A user the admin may manage: 403 without the admin role, 404 for another bureau's user (unless
+ * the admin is the coordinating bureau's) or one that does not exist.
+ */
+async function managedUser(database: Database, actor: Actor, userId: string) {
+  if (!hasRole(actor, 'admin')) throw new Forbidden('managing users needs the admin role');
+  const user = await repo.findUserById(database.db, userId);
+  if (!user || !canManageUsersOf(actor, user.bureau_id)) throw new NotFound('user');
+  return user;
+}
+
+/**
+ * Disables or enables a user's account; disabling ends their sessions at once.
+ * @example await setUserDisabled(database, admin, userId, true)
+ */
+export async function setUserDisabled(database: Database, actor: Actor, userId: string, disabled: boolean) {
+  const user = await managedUser(database, actor, userId);
+  if (disabled && user.id === actor.userId) throw new Forbidden('you cannot disable your own account');
+  await database.db.transaction().execute(async (tx) => {
+    await repo.setDisabled(tx, user.id, disabled);
+    await appendAudit(tx, actor, { action: disabled ? 'disable' : 'enable', entity: 'user', entityId: user.id, detail: { username: user.username } });
+  });
+}
+
+/** An admin sets a user's password (the policy applies); every session of theirs ends. */
+export async function setUserPassword(database: Database, actor: Actor, userId: string, newPassword: string) {
+  const user = await managedUser(database, actor, userId);
+  checkPasswordPolicy(newPassword, { username: user.username, field: 'newPassword' });
+  const passwordHash = await hashPassword(newPassword);
+  await database.db.transaction().execute(async (tx) => {
+    await repo.setPassword(tx, user.id, passwordHash);
+    await appendAudit(tx, actor, { action: 'reset_password', entity: 'user', entityId: user.id, detail: { username: user.username } });
+  });
+}
+
+/** An admin removes a user's second factor (a lost phone); they set it up again when required. */
+export async function resetUserTotp(database: Database, actor: Actor, userId: string) {
+  const user = await managedUser(database, actor, userId);
+  await database.db.transaction().execute(async (tx) => {
+    await clearSecondFactor(tx, user.id);
+    await appendAudit(tx, actor, { action: 'totp_reset', entity: 'user', entityId: user.id, detail: { username: user.username } });
   });
 }
 

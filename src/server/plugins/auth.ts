@@ -20,6 +20,6 @@ export function registerAuth(app: App): void {
     if (route === '/api/docs' || route.startsWith('/api/docs/')) return; // the browsable OpenAPI page
     const token = bearerToken(request.headers.authorization);
     if (!token) throw new Unauthenticated();
-    request.actor = await authenticate(app.database.db, token);
+    request.actor = await authenticate(app.database.db, token, app.config, { enrolling: request.routeOptions.config?.totpEnrolment === true });
   });
 }
