@@ -1,5 +1,7 @@
 // The API client: JSON over fetch with the session's bearer token. A 401 on a signed-in request
 // means the session ended: listeners (the session provider) show the "session ended" page.
+import type { AuthError, MeBody } from '../../src/modules/auth/schema.ts';
+
 const TOKEN_KEY = 'cordon.token';
 
 export class ApiError extends Error {
@@ -8,6 +10,8 @@ export class ApiError extends Error {
     readonly id: string,
     message: string,
     readonly field?: string,
+    /** Why a password was refused (`too_short`, `common`, `contains_username`), and how long to wait after a 429, in seconds. */
+    readonly detail: Pick<AuthError, 'reason' | 'retryAfter'> = {},
   ) {
     super(message);
   }
@@ -52,18 +56,17 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
       setToken(null);
       for (const listener of expiredListeners) listener();
     }
-    throw new ApiError(response.status, String(body.error ?? 'error'), String(body.message ?? response.statusText), body.field as string | undefined);
+    const detail = {
+      ...(typeof body.reason === 'string' ? { reason: body.reason as AuthError['reason'] } : {}),
+      ...(typeof body.retryAfter === 'number' ? { retryAfter: body.retryAfter } : {}),
+    };
+    throw new ApiError(response.status, String(body.error ?? 'error'), String(body.message ?? response.statusText), body.field as string | undefined, detail);
   }
   return body as T;
 }
 
-export interface Me {
-  userId: string;
-  username: string;
-  roles: string[];
-  bureau: { id: string; country: string; kind: string };
-  operationIds: string[];
-}
+/** Who is signed in, with the state of their second factor (GET /api/auth/me). */
+export type Me = MeBody;
 
 export interface Operation {
   id: string;

@@ -28,6 +28,9 @@ const EntityPage = lazy(() => import('./pages/entities/EntityPage.tsx').then((m)
 const PersonMatches = lazy(() => import('./pages/matches/PersonMatches.tsx'));
 const CheckPage = lazy(() => import('./pages/check/CheckPage.tsx').then((m) => ({ default: m.CheckPage })));
 const ScreeningPage = lazy(() => import('./pages/screening/ScreeningPage.tsx'));
+const AccountPage = lazy(() => import('./pages/account/AccountPage.tsx'));
+const TwoFactorRequired = lazy(() => import('./pages/account/AccountPage.tsx').then((m) => ({ default: m.TwoFactorRequired })));
+const UsersPage = lazy(() => import('./pages/users/UsersPage.tsx'));
 const CampaignEntry = lazy(() => import('./pages/Campaigns.tsx').then((m) => ({ default: m.CampaignEntry })));
 
 const queryClient = new QueryClient({
@@ -40,12 +43,16 @@ const queryClient = new QueryClient({
   },
 });
 
+const TWO_FACTOR_SETUP = '/account/two-factor';
+
 function SignedIn() {
   const { me, loading, expired } = useSession();
   const location = useLocation();
   if (expired) return <Navigate to="/session-expired" replace />;
   // With a token, the screens load their data while /api/auth/me answers: no waterfall.
   if (!me && !loading) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  // A role that requires a second factor: the API answers nothing else until it is set up.
+  if (me?.totpSetupRequired && location.pathname !== TWO_FACTOR_SETUP) return <Navigate to={TWO_FACTOR_SETUP} replace />;
   return <Layout />;
 }
 
@@ -75,6 +82,9 @@ function App() {
         <Route path="campaigns" element={<Later page={<CampaignsList />} />} />
         <Route path="campaigns/new" element={<Later page={<CampaignEntry />} />} />
         <Route path="campaigns/:id" element={<Later page={<CampaignEntry />} />} />
+        <Route path="account" element={<Later page={<AccountPage />} />} />
+        <Route path="account/two-factor" element={<Later page={<TwoFactorRequired />} />} />
+        <Route path="users" element={<Later page={<UsersPage />} />} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -2,13 +2,15 @@
 // /api/auth/me. When the API answers 401 the session is over and the app says so plainly.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
+import type { LoginBodyInput, LoginReplyBody } from '../../src/modules/auth/schema.ts';
 import { api, currentToken, type Me, onSessionExpired, setToken } from './api.ts';
 
 interface Session {
   me: Me | undefined;
   loading: boolean;
   expired: boolean;
-  signIn(username: string, password: string): Promise<void>;
+  /** Signs in; rejects with ApiError `totp_required` when the account asks for its 6-digit code too. */
+  signIn(credentials: LoginBodyInput): Promise<LoginReplyBody>;
   signOut(): Promise<void>;
 }
 
@@ -31,12 +33,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
 
   const signIn = useCallback(
-    async (username: string, password: string) => {
-      const { token: value } = await api<{ token: string }>('/api/auth/login', { method: 'POST', body: { username, password } });
-      setToken(value);
+    async (credentials: LoginBodyInput) => {
+      const reply = await api<LoginReplyBody>('/api/auth/login', { method: 'POST', body: credentials });
+      setToken(reply.token);
       setExpired(false);
       queryClient.clear();
-      setTokenState(value);
+      setTokenState(reply.token);
+      return reply;
     },
     [queryClient],
   );

@@ -19,26 +19,31 @@ export function Layout() {
         <div className="brand">
           <span className="logo" aria-hidden="true">◈</span> {t('app.name')}
         </div>
-        <nav aria-label={t('nav.main')}>
-          <NavLink to="/" end>
-            {t('nav.dashboard')}
-          </NavLink>
-          <NavLink to="/hotspots">{t('nav.hotspots')}</NavLink>
-          <NavLink to="/cases">{t('nav.cases')}</NavLink>
-          <NavLink to="/cooperation">{t('nav.cooperation')}</NavLink>
-          {me?.roles.some((r) => r === 'analyst' || r === 'officer' || r === 'coordinator' || r === 'admin') && me.bureau.kind !== 'partner' && (
-            <NavLink to="/matches">{t('nav.matches')}</NavLink>
-          )}
-          {me && me.bureau.kind !== 'partner' && me.roles.some((r) => r !== 'partner') && <NavLink to="/screening">{t('nav.screening')}</NavLink>}
-          <NavLink to="/campaigns">{t('nav.campaigns')}</NavLink>
-          {me?.roles.some((r) => r === 'field' || r === 'officer' || r === 'admin') && <NavLink to="/field">{t('nav.fieldEntry')}</NavLink>}
-          {me?.roles.some((r) => r === 'field' || r === 'officer' || r === 'admin') && me.bureau.kind !== 'partner' && (
-            <NavLink to="/screen-traveller">{t('nav.screenTraveller')}</NavLink>
-          )}
-        </nav>
+        {/* Until a required second factor is set up, the API answers nothing the other screens need. */}
+        {!me?.totpSetupRequired && (
+          <nav aria-label={t('nav.main')}>
+            <NavLink to="/" end>
+              {t('nav.dashboard')}
+            </NavLink>
+            <NavLink to="/hotspots">{t('nav.hotspots')}</NavLink>
+            <NavLink to="/cases">{t('nav.cases')}</NavLink>
+            <NavLink to="/cooperation">{t('nav.cooperation')}</NavLink>
+            {me?.roles.some((r) => r === 'analyst' || r === 'officer' || r === 'coordinator' || r === 'admin') && me.bureau.kind !== 'partner' && (
+              <NavLink to="/matches">{t('nav.matches')}</NavLink>
+            )}
+            {me && me.bureau.kind !== 'partner' && me.roles.some((r) => r !== 'partner') && <NavLink to="/screening">{t('nav.screening')}</NavLink>}
+            <NavLink to="/campaigns">{t('nav.campaigns')}</NavLink>
+            {me?.roles.some((r) => r === 'field' || r === 'officer' || r === 'admin') && <NavLink to="/field">{t('nav.fieldEntry')}</NavLink>}
+            {me?.roles.some((r) => r === 'field' || r === 'officer' || r === 'admin') && me.bureau.kind !== 'partner' && (
+              <NavLink to="/screen-traveller">{t('nav.screenTraveller')}</NavLink>
+            )}
+            {me?.roles.includes('admin') && <NavLink to="/users">{t('nav.users')}</NavLink>}
+          </nav>
+        )}
         <div className="account">
           <LanguageSwitcher />
           {me && <span className="who">{t('nav.signedInAs', { username: me.username, country: format.country(me.bureau.country) })}</span>}
+          <NavLink to="/account">{t('nav.account')}</NavLink>
           <button type="button" className="link" onClick={() => void signOut()}>
             {t('nav.signOut')}
           </button>
