@@ -168,9 +168,13 @@ describe.each(engines)('screening on %s', (engine) => {
       expect(done.json().status).toBe('reviewed');
     });
 
-    it('take a NUL in the text without failing', async () => {
+    it('refuse a NUL in the text with 400 naming the field, storing nothing', async () => {
+      // The edge rule of issue 13 (finding 3): a NUL anywhere in a body answers 400, never a 500.
+      const before = await rowCounts(server.database);
       const res = await report({ ad: { text: `${SCAM}\u0000` }, country: 'TR', language: 'en', contact: 'x\u0000y' });
-      expect(res.statusCode, res.body).toBe(201);
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json()).toMatchObject({ error: 'invalid', field: 'ad.text' });
+      expect(await rowCounts(server.database)).toEqual(before);
     });
 
     it('are refused, with the setup, when several operations run and none is named for the public', async () => {

@@ -27,10 +27,12 @@ export function findNul(value: unknown, root: string): string | undefined {
     } else if (Array.isArray(item)) {
       for (let i = item.length - 1; i >= 0; i--) stack.push([item[i], path ? `${path}.${i}` : String(i)]);
     } else if (item !== null && typeof item === 'object' && typeof (item as { pipe?: unknown }).pipe !== 'function') {
-      for (const [key, child] of Object.entries(item)) {
-        const at = path ? `${path}.${visible(key)}` : visible(key);
-        if (key.includes(NUL)) return at;
-        stack.push([child, at]);
+      const entries = Object.entries(item);
+      for (const [key] of entries) if (key.includes(NUL)) return path ? `${path}.${visible(key)}` : visible(key);
+      // Pushed last to first, so the first field in the body is the one named.
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const [key, child] = entries[i]!;
+        stack.push([child, path ? `${path}.${key}` : key]);
       }
     }
   }
