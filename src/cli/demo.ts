@@ -15,7 +15,7 @@ export async function loadIfEmpty(database: Database, config: Config) {
 
 async function load(database: Database, config: Config) {
   // A chosen demo password meets the policy; the random one (16 characters) is long and random.
-  if (config.demoPassword) checkPasswordPolicy(config.demoPassword, { field: 'CORDON_DEMO_PASSWORD' });
+  if (config.demoPassword) checkPasswordPolicy(config.demoPassword, { field: 'CORDON_DEMO_PASSWORD', subject: 'CORDON_DEMO_PASSWORD' });
   const password = config.demoPassword ?? randomDemoPassword();
   const started = Date.now();
   const bar = progressBar('demo', 271_900, 'records');

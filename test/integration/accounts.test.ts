@@ -1,11 +1,17 @@
 // Accounts (issue 13, findings 5 and 7): one password policy, the user's own password and
 // sessions, idle expiry, the TOTP second factor (optional, or required by role), and admins
 // disabling, enabling, resetting passwords and second factors. On PGlite and PostgreSQL.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totpCode } from '../../src/modules/auth/totp.ts';
 import { makeWorld, PASSWORD, USERS, type World } from '../factories/world.ts';
-import { engines } from '../helpers/engines.ts';
+import { openDatabase } from '../../src/db/connection.ts';
+import { engines, freshDatabase, type TestDatabase } from '../helpers/engines.ts';
 import { startServer, type TestServer } from '../helpers/http.ts';
 
 const OTHER = 'a different long passphrase';
@@ -228,5 +234,53 @@ describe.each(engines)('accounts on %s', (engine) => {
     } finally {
       Object.assign(server.app.config, { totpRequiredRoles: [] });
     }
+  });
+});
+
+describe.each(engines)('cordon users on %s', (engine) => {
+  const dir = mkdtempSync(join(tmpdir(), 'cordon-accounts-'));
+  let server: TestDatabase | undefined;
+  let env: NodeJS.ProcessEnv;
+  beforeAll(async () => {
+    if (engine === 'postgres') {
+      server = await freshDatabase('postgres');
+      await makeWorld(server.database);
+      env = { ...process.env, DATABASE_URL: server.url };
+    } else {
+      const database = await openDatabase({ dataDir: join(dir, 'data') });
+      await makeWorld(database);
+      await database.close();
+      env = { ...process.env, DATABASE_URL: '', CORDON_DATA_DIR: join(dir, 'data') };
+    }
+  });
+  afterAll(async () => {
+    await server?.drop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const cordon = (password: string, ...args: string[]) =>
+    promisify(execFile)('node', ['bin/cordon.js', ...args], { env: { ...env, CORDON_NEW_PASSWORD: password, CORDON_DEMO_PASSWORD: password } }).then(
+      (ok) => ({ code: 0, ...ok }),
+      (error) => error as { code: number; stdout: string; stderr: string },
+    );
+
+  it('applies the password policy and checks usernames, in one line that carries no secret', async () => {
+    const short = await cordon('a', 'users', 'add', 'officer-gr', '--bureau', 'NCB Kathmandu', '--roles', 'officer');
+    expect(short.code).toBe(1);
+    expect(short.stderr).toMatch(/at least 12 characters/);
+    const common = await cordon('password1234', 'users', 'add', 'officer-gr', '--bureau', 'NCB Kathmandu', '--roles', 'officer');
+    expect(common.code).toBe(1);
+    expect(common.stderr).toMatch(/common or breached/);
+    const badName = await cordon('orchard lantern pebble', 'users', 'add', 'Officer GR!', '--bureau', 'NCB Kathmandu', '--roles', 'officer');
+    expect(badName.code).toBe(1);
+    expect(badName.stderr).toMatch(/^cordon: a username is/);
+    expect(badName.stderr.trim().split('\n')).toHaveLength(1);
+    expect(badName.stderr + badName.stdout).not.toMatch(/argon2|password_hash/);
+    const passwd = await cordon('password1234', 'users', 'passwd', USERS.officerTr);
+    expect(passwd.code).toBe(1);
+    expect(passwd.stderr).toMatch(/common or breached/);
+    const demo = await cordon('short', 'demo');
+    expect(demo.code).toBe(1);
+    expect(demo.stderr).toMatch(/CORDON_DEMO_PASSWORD: a password needs at least 12 characters/);
+    expect(short.stdout + common.stdout).not.toMatch(/added/);
   });
 });

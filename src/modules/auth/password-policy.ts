@@ -2,7 +2,7 @@
 // or breached password, not containing the username.
 import { dictionary } from '@zxcvbn-ts/language-common';
 import { PasswordRejected } from './errors.ts';
-import { PASSWORD_MIN_LENGTH } from './schema.ts';
+import { PASSWORD_MIN_LENGTH, type PasswordReason } from './schema.ts';
 
 // The common-password list of zxcvbn-ts (MIT, about 49,000 passwords from public breach corpora,
 // lower case), shipped in node_modules/@zxcvbn-ts/language-common; loaded on first use.
@@ -29,16 +29,14 @@ export function isCommonPassword(password: string): boolean {
  * Pass the username it will belong to (none for the demo's password, shared by every demo user).
  * @example checkPasswordPolicy(input.password, { username: input.username, field: 'password' })
  */
-export function checkPasswordPolicy(password: string, options: { username?: string; field: string }): void {
+export function checkPasswordPolicy(password: string, options: { username?: string; field: string; subject?: string }): void {
   const { username, field } = options;
-  if ([...password].length < PASSWORD_MIN_LENGTH) {
-    throw new PasswordRejected(`a password needs at least ${PASSWORD_MIN_LENGTH} characters`, field, 'too_short');
-  }
-  if (isCommonPassword(password)) {
-    throw new PasswordRejected('this password is in a list of common or breached passwords; choose another', field, 'common');
-  }
+  const refuse = (message: string, reason: PasswordReason) =>
+    new PasswordRejected(options.subject ? `${options.subject}: ${message}` : message, field, reason);
+  if ([...password].length < PASSWORD_MIN_LENGTH) throw refuse(`a password needs at least ${PASSWORD_MIN_LENGTH} characters`, 'too_short');
+  if (isCommonPassword(password)) throw refuse('this password is in a list of common or breached passwords; choose another', 'common');
   const name = username?.toLowerCase();
   if (name && (password.toLowerCase() === name || (name.length >= 3 && password.toLowerCase().includes(name)))) {
-    throw new PasswordRejected('a password may not contain the username', field, 'contains_username');
+    throw refuse('a password may not contain the username', 'contains_username');
   }
 }
