@@ -195,6 +195,8 @@ describe.each(engines)('accounts on %s', (engine) => {
     expect((await call(token, 'POST', '/api/auth/totp/enable', { code: wrongCode })).json()).toMatchObject({ error: 'invalid', field: 'code' });
     expect((await call(token, 'POST', '/api/auth/totp/enable', { code: totpCode(secret) })).statusCode).toBe(204);
     expect((await call(token, 'GET', '/api/auth/me')).json()).toMatchObject({ totpEnabled: true, totpRequired: false, totpSetupRequired: false });
+    // A session alone cannot swap the factor: setting up again waits until it is turned off with the password.
+    expect((await call(token, 'POST', '/api/auth/totp/setup')).statusCode).toBe(409);
 
     const noCode = await login('totp-user');
     expect(noCode.statusCode).toBe(401);

@@ -3,7 +3,7 @@ import type { Actor } from '../../access/actor.ts';
 import { appendAudit } from '../../access/audit.ts';
 import { secondFactorRequired } from '../../access/users.ts';
 import type { Database, Queryable } from '../../db/connection.ts';
-import { Forbidden, Invalid, NotFound } from '../../errors.ts';
+import { Conflict, Forbidden, Invalid, NotFound } from '../../errors.ts';
 import { checkPasswordPolicy } from './password-policy.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import * as repo from './repo.ts';
@@ -74,8 +74,13 @@ export async function changePassword(database: Database, actor: Actor, token: st
   });
 }
 
-/** Starts enrolling a second factor: a new secret, in use only once a code confirms it. */
+/**
+ * Starts enrolling a second factor: a new secret, in use only once a code confirms it. Refused
+ * while one is on, so that a stolen session cannot swap the factor without the password.
+ */
 export async function setupTotp(database: Database, actor: Actor) {
+  const row = await account(database, actor);
+  if (row.totp_enabled) throw new Conflict('a second factor is on already: turn it off first (or ask an admin to reset it)');
   const { secret, uri } = newTotpSecret(actor.username);
   await repo.setPendingTotp(database.db, actor.userId, secret);
   return { secret, uri };

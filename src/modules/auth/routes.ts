@@ -101,7 +101,7 @@ export async function authRoutes(app: App) {
 
   app.post(
     '/api/auth/totp/setup',
-    { config: enrolment, schema: { tags: ['auth'], summary: 'Start setting up a TOTP second factor: a secret and its otpauth:// URI', response: { 200: TotpSetupReply } } },
+    { config: enrolment, schema: { tags: ['auth'], summary: 'Start setting up a TOTP second factor: a secret and its otpauth:// URI (409 while one is on)', response: { 200: TotpSetupReply, 409: ErrorBody } } },
     (request) => account.setupTotp(app.database, request.actor),
   );
 
