@@ -43,7 +43,7 @@ export function Layout() {
         <div className="account">
           <LanguageSwitcher />
           {me && <span className="who">{t('nav.signedInAs', { username: me.username, country: format.country(me.bureau.country) })}</span>}
-          <NavLink to="/account">{t('nav.account')}</NavLink>
+          {!me?.totpSetupRequired && <NavLink to="/account">{t('nav.account')}</NavLink>}
           <button type="button" className="link" onClick={() => void signOut()}>
             {t('nav.signOut')}
           </button>

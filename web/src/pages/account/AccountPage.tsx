@@ -16,7 +16,7 @@ export default function AccountPage() {
   const { me } = useSession();
   if (!me) return <Loading />;
   return (
-    <section className="page account">
+    <section className="page account-page">
       <div className="page-head">
         <div>
           <h1>{t('account.title')}</h1>
@@ -40,7 +40,7 @@ export function TwoFactorRequired() {
   const { me } = useSession();
   if (!me) return <Loading />;
   return (
-    <section className="page account account-required">
+    <section className="page account-page account-required">
       <div className="page-head">
         <div>
           <h1>{t('account.required.title')}</h1>

@@ -34,7 +34,8 @@ export function Sessions() {
         <Empty />
       ) : (
         <ul className="account-session-list">
-          {sessions.data.map((s) => (
+          {/* This device first, then the others as the server orders them (latest use first). */}
+          {[...sessions.data].sort((a, b) => Number(b.current) - Number(a.current)).map((s) => (
             <SessionItem
               key={s.id}
               session={s}

@@ -79,10 +79,12 @@ function SetUp({ onEnabled }: { onEnabled: () => void }) {
   const [code, setCode] = useState('');
   const form = useFormErrors({ prefix: 'totp', order: ['code'] });
   const stepsHeading = useRef<HTMLHeadingElement>(null);
-  const setup = useMutation({
-    mutationFn: () => api<TotpSetupReplyBody>('/api/auth/totp/setup', { method: 'POST' }),
-    onSuccess: () => setTimeout(() => stepsHeading.current?.focus()),
-  });
+  const setup = useMutation({ mutationFn: () => api<TotpSetupReplyBody>('/api/auth/totp/setup', { method: 'POST' }) });
+  // The steps replace the button that asked for them: the focus goes to their heading.
+  const started = Boolean(setup.data);
+  useEffect(() => {
+    if (started) stepsHeading.current?.focus();
+  }, [started]);
   const enable = useMutation({
     mutationFn: (body: { code: string }) => api<void>('/api/auth/totp/enable', { method: 'POST', body }),
     onSuccess: async () => {

@@ -18,7 +18,7 @@ export default function UsersPage() {
   const { t } = useTranslation();
   const { me, loading } = useSession();
   return (
-    <section className="page users">
+    <section className="page users-page">
       <div className="page-head">
         <div>
           <h1>{t('users.title')}</h1>
