@@ -19,6 +19,11 @@ export interface Config {
   loginAddressFailures: number;
   /** Failed logins at one username before each further attempt waits (2, 4, 8 … seconds, at most 15 minutes). */
   loginAccountFailures: number;
+  /**
+   * Whom to believe about the client's address (X-Forwarded-For), for the login throttle and the
+   * sessions list: false (the socket's peer), true (any proxy), or the proxies' addresses/CIDRs.
+   */
+  trustProxy: boolean | string;
   logLevel: string;
   /** Largest CSV body an import over HTTP accepts. */
   importMaxBytes: number;
@@ -35,6 +40,12 @@ function integer(name: string, value: string | undefined, fallback: number): num
     throw new Error(`${name} must be a whole number, got "${value}"`);
   }
   return n;
+}
+
+function trustProxy(value: string | undefined): boolean | string {
+  const text = value?.trim() ?? '';
+  if (text === '' || text === 'false') return false;
+  return text === 'true' ? true : text;
 }
 
 function roles(name: string, value: string | undefined): Role[] {
@@ -61,6 +72,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     totpRequiredRoles: roles('CORDON_TOTP_REQUIRED_ROLES', env.CORDON_TOTP_REQUIRED_ROLES),
     loginAddressFailures: integer('CORDON_LOGIN_ADDRESS_FAILURES', env.CORDON_LOGIN_ADDRESS_FAILURES, 30),
     loginAccountFailures: integer('CORDON_LOGIN_ACCOUNT_FAILURES', env.CORDON_LOGIN_ACCOUNT_FAILURES, 10),
+    trustProxy: trustProxy(env.CORDON_TRUST_PROXY),
     logLevel: env.LOG_LEVEL?.trim() || 'info',
     importMaxBytes: integer('CORDON_IMPORT_MAX_MB', env.CORDON_IMPORT_MAX_MB, 1024) * 1048576,
     publicOperationId: env.CORDON_PUBLIC_OPERATION?.trim() || undefined,

@@ -53,6 +53,7 @@ export async function buildApp({ database, config, logger = false, webRoot = WEB
     ajv: ajvOptions,
     schemaController: validationController,
     bodyLimit: 1024 * 1024,
+    trustProxy: config.trustProxy,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('database', database);

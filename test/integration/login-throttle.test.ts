@@ -3,7 +3,9 @@
 // audited without the password. Counters live in the database. On PGlite and PostgreSQL.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readConfig } from '../../src/config.ts';
 import { hashingLoad, resetHashingPeak } from '../../src/modules/auth/passwords.ts';
+import { buildApp } from '../../src/server/app.ts';
 import { makeWorld, PASSWORD, USERS } from '../factories/world.ts';
 import { engines } from '../helpers/engines.ts';
 import { startServer, type TestServer } from '../helpers/http.ts';
@@ -121,6 +123,37 @@ describe.each(engines)('login throttling on %s', (engine) => {
     expect(results.map((r) => r.statusCode).sort()).toEqual([200, 200, 200, 200, 200, 401, 401, 401, 401, 401]);
     expect(hashingLoad().peak).toBe(2);
     expect(hashingLoad().running).toBe(0);
+  });
+
+  it('counts the client behind a trusted proxy (CORDON_TRUST_PROXY), and ignores X-Forwarded-For from anyone else', async () => {
+    settle({ loginAddressFailures: 2, loginAccountFailures: 10 });
+    const spoof = (i: number) =>
+      server.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: `spoofer-${i}`, password: 'a wrong password' },
+        remoteAddress: '10.0.7.1',
+        headers: { 'x-forwarded-for': `198.51.100.${i}` },
+      });
+    expect([(await spoof(1)).statusCode, (await spoof(2)).statusCode, (await spoof(3)).statusCode]).toEqual([401, 401, 429]);
+
+    const proxied = await buildApp({ database: server.database, config: { ...readConfig({ CORDON_TRUST_PROXY: '10.0.7.9' }), loginAddressFailures: 2 } });
+    try {
+      const behind = (client: string, password = 'a wrong password') =>
+        proxied.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { username: USERS.officerIn, password },
+          remoteAddress: '10.0.7.9',
+          headers: { 'x-forwarded-for': client },
+        });
+      expect([(await behind('203.0.113.5')).statusCode, (await behind('203.0.113.5')).statusCode, (await behind('203.0.113.5')).statusCode]).toEqual([
+        401, 401, 429,
+      ]);
+      expect((await behind('203.0.113.6', PASSWORD)).statusCode).toBe(200);
+    } finally {
+      await proxied.close();
+    }
   });
 
   it('no longer keeps the limit per process: the counters are rows shared by every process', async () => {
