@@ -2,7 +2,7 @@
 // at its field, the other device signed out), sets up two-factor sign-in from the QR code's key
 // and is then asked for the code at sign-in; an admin disables a user after confirming, enables
 // them, sets a new password and removes a lost second factor; a role that requires a second factor
-// is sent to set it up and sees nothing else; the screens at 360 px in English and Chinese.
+// is sent to set it up and sees nothing else; the screens at 360 px in all four languages.
 import type { Page } from 'playwright-core';
 import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +17,9 @@ function codeOf(secret: string, ahead = 0): string {
   const totp = new TOTP({ algorithm: 'SHA1', digits: 6, period: 30, secret: Secret.fromBase32(secret) });
   return totp.generate({ timestamp: Date.now() + ahead * 30_000 });
 }
+
+// Words of these screens that must not be left in English in another language.
+const OWN_WORDS = ['Your account', 'Change password', 'Two-factor', 'This device', 'Sign out this session', 'Disable account', 'Last sign-in', 'Set a new password'];
 
 describe.skipIf(!haveChromium)('account and users in Chromium', () => {
   let e2e: E2E;
@@ -322,7 +325,9 @@ describe.skipIf(!haveChromium)('account and users in Chromium', () => {
 
   for (const [locale, account, users, english] of [
     ['en-US', 'Your account', 'Users', []],
-    ['zh-CN', '我的账户', '用户', ['Your account', 'Change password', 'Two-factor', 'This device', 'Sign out this session', 'Disable account', 'Last sign-in', 'Set a new password']],
+    ['zh-CN', '我的账户', '用户', OWN_WORDS],
+    ['es-ES', 'Su cuenta', 'Usuarios', OWN_WORDS],
+    ['id-ID', 'Akun Anda', 'Pengguna', OWN_WORDS],
   ] as const) {
     it(`works at 360 px in ${locale}`, async () => {
       const { page, context } = await e2e.newPage({ width: 360, locale });
