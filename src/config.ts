@@ -24,6 +24,14 @@ export interface Config {
    * sessions list: false (the socket's peer), true (any proxy), or the proxies' addresses/CIDRs.
    */
   trustProxy: boolean | string;
+  /**
+   * Identifiers attached to cases (each a look-up that may reveal a hidden record) allowed per
+   * user and per bureau in any hour (CORDON_PROBE_USER_PER_HOUR, CORDON_PROBE_BUREAU_PER_HOUR).
+   */
+  probeUserPerHour: number;
+  probeBureauPerHour: number;
+  /** Distinct identifiers of one bureau's hidden records one user may look up in an hour before that bureau is alerted (CORDON_PROBE_ALERT_HITS). */
+  probeAlertHits: number;
   logLevel: string;
   /** Largest CSV body an import over HTTP accepts. */
   importMaxBytes: number;
@@ -32,6 +40,14 @@ export interface Config {
   /** CORDON_DEBUG=1: the CLI prints an unexpected error's whole stack (which may hold data) instead of one line. */
   debug: boolean;
 }
+
+export type ProbeSettings = Pick<Config, 'probeUserPerHour' | 'probeBureauPerHour' | 'probeAlertHits'>;
+
+/**
+ * Look-up limits far above case work (a case holds a handful of identifiers; 120 an hour is some
+ * 25 cases) and an alert at 5 identifiers of one bureau's hidden records within an hour.
+ */
+export const PROBE_DEFAULTS: ProbeSettings = { probeUserPerHour: 120, probeBureauPerHour: 600, probeAlertHits: 5 };
 
 function integer(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined || value === '') return fallback;
@@ -73,6 +89,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginAddressFailures: integer('CORDON_LOGIN_ADDRESS_FAILURES', env.CORDON_LOGIN_ADDRESS_FAILURES, 30),
     loginAccountFailures: integer('CORDON_LOGIN_ACCOUNT_FAILURES', env.CORDON_LOGIN_ACCOUNT_FAILURES, 10),
     trustProxy: trustProxy(env.CORDON_TRUST_PROXY),
+    probeUserPerHour: Math.max(1, integer('CORDON_PROBE_USER_PER_HOUR', env.CORDON_PROBE_USER_PER_HOUR, PROBE_DEFAULTS.probeUserPerHour)),
+    probeBureauPerHour: Math.max(1, integer('CORDON_PROBE_BUREAU_PER_HOUR', env.CORDON_PROBE_BUREAU_PER_HOUR, PROBE_DEFAULTS.probeBureauPerHour)),
+    probeAlertHits: Math.max(1, integer('CORDON_PROBE_ALERT_HITS', env.CORDON_PROBE_ALERT_HITS, PROBE_DEFAULTS.probeAlertHits)),
     logLevel: env.LOG_LEVEL?.trim() || 'info',
     importMaxBytes: integer('CORDON_IMPORT_MAX_MB', env.CORDON_IMPORT_MAX_MB, 1024) * 1048576,
     publicOperationId: env.CORDON_PUBLIC_OPERATION?.trim() || undefined,

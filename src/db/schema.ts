@@ -259,6 +259,32 @@ export interface EntityHitHoldersTable {
   first_seen_at: CreatedAt;
 }
 
+export interface EntityLookupsTable {
+  id: Generated<number>;
+  operation_id: string;
+  user_id: string;
+  bureau_id: string;
+  identifier_hash: string;
+  at: Generated<Date>;
+}
+
+export interface EntityLookupHoldersTable {
+  lookup_id: number;
+  holder_bureau_id: string;
+}
+
+export interface ProbeAlertsTable {
+  operation_id: string;
+  id: Generated<string>;
+  holder_bureau_id: string;
+  seeker_bureau_id: string;
+  seeker_user_id: string;
+  identifiers: number;
+  window_start: Date;
+  window_end: Date;
+  created_at: CreatedAt;
+}
+
 export interface PersonMatchesTable {
   operation_id: string;
   id: Generated<string>;
@@ -396,6 +422,9 @@ export interface Schema {
   entity_mentions: EntityMentionsTable;
   entity_hits: EntityHitsTable;
   entity_hit_holders: EntityHitHoldersTable;
+  entity_lookups: EntityLookupsTable;
+  entity_lookup_holders: EntityLookupHoldersTable;
+  probe_alerts: ProbeAlertsTable;
   person_matches: PersonMatchesTable;
   cooperation_requests: CooperationRequestsTable;
   cooperation_addressees: CooperationAddresseesTable;

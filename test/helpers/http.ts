@@ -14,9 +14,10 @@ export interface TestServer extends TestDatabase {
   as(username: string | null, options: InjectOptions): Promise<LightMyRequestResponse>;
 }
 
-export async function startServer(engine: Engine): Promise<TestServer> {
+/** A server on a fresh database of the engine; `env` sets configuration (CORDON_* variables) for this one. */
+export async function startServer(engine: Engine, env: NodeJS.ProcessEnv = {}): Promise<TestServer> {
   const test = await freshDatabase(engine);
-  const app = await buildApp({ database: test.database, config: readConfig({}) });
+  const app = await buildApp({ database: test.database, config: readConfig(env) });
   await app.ready();
   const tokens = new Map<string, string>();
   const token = async (username: string) => {

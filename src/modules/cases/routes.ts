@@ -57,7 +57,7 @@ export async function caseRoutes(app: App) {
       },
     },
     async (request, reply) => {
-      const id = await cases.createCase(app.database, request.actor, request.params.id, request.body);
+      const id = await cases.createCase(app.database, request.actor, request.params.id, request.body, app.config);
       return reply.status(201).send({ id });
     },
   );
@@ -105,7 +105,7 @@ export async function caseRoutes(app: App) {
       },
     },
     async (request, reply) => {
-      const id = await cases.addPerson(app.database, request.actor, request.params.id, request.body);
+      const id = await cases.addPerson(app.database, request.actor, request.params.id, request.body, app.config);
       return reply.status(201).send({ id });
     },
   );

@@ -3,11 +3,13 @@
 // persons, journeys and outcome links later.
 import type { Actor } from '../../access/actor.ts';
 import { randomUUID } from 'node:crypto';
-import { insertMentions, nextPosition } from '../entities/repo.ts';
+import { nextPosition } from '../entities/repo.ts';
+import { attachIdentifiers } from '../entities/service.ts';
 import { mentionRows } from '../entities/mentions.ts';
 import { appendAudit } from '../../access/audit.ts';
 import { canCreateRecord } from '../../access/records.ts';
 import { canReadShared, canWriteShared } from '../../access/sharing.ts';
+import type { ProbeSettings } from '../../config.ts';
 import type { Database, Queryable } from '../../db/connection.ts';
 import { Forbidden, Invalid, NotFound } from '../../errors.ts';
 import { decodeCursor, pageOf } from '../../server/pagination.ts';
@@ -52,7 +54,7 @@ async function checkOutcomes(db: Queryable, actor: Actor, operationId: string, i
  * Opens a case with its journeys, persons and outcome links, all or nothing.
  * @example await createCase(database, actor, operationId, { title: 'Nepal → New Delhi', openedOn: '2023-10-16', persons: [...] })
  */
-export async function createCase(database: Database, actor: Actor, operationId: string, input: CaseCreateT) {
+export async function createCase(database: Database, actor: Actor, operationId: string, input: CaseCreateT, probes?: ProbeSettings) {
   await requireOperation(database.db, actor, operationId);
   if (!canCreateRecord(actor, operationId, 'case')) throw new Forbidden('opening a case needs the officer or admin role');
   const closedOn = input.closedOn ?? null;
@@ -97,7 +99,7 @@ export async function createCase(database: Database, actor: Actor, operationId: 
     for (const [i, p] of persons.entries()) {
       mentions.push(...mentionRows({ operationId, caseId, personId: rows[i]!.id, position: mentions.length, contacts: p.contacts, documents: p.documents }, actor.bureauCountry));
     }
-    await insertMentions(tx, mentions);
+    await attachIdentifiers(tx, actor, mentions, probes);
     await repo.linkOutcomes(tx, operationId, caseId, input.outcomeIds ?? []);
     await appendAudit(tx, actor, { action: 'create', entity: 'case', entityId: caseId, operationId, detail: { persons: persons.length } });
     return caseId;
@@ -183,7 +185,7 @@ export async function updateCase(database: Database, actor: Actor, id: string, i
   });
 }
 
-export async function addPerson(database: Database, actor: Actor, caseId: string, input: PersonInputT) {
+export async function addPerson(database: Database, actor: Actor, caseId: string, input: PersonInputT, probes?: ProbeSettings) {
   const c = await writableCase(database.db, actor, caseId);
   if (input.journey !== undefined) throw new Invalid('name an existing journey by journeyId', 'journey');
   if (input.journeyId && !(await repo.journeyOfCase(database.db, c.operation_id, c.id, input.journeyId))) {
@@ -193,7 +195,7 @@ export async function addPerson(database: Database, actor: Actor, caseId: string
   return database.db.transaction().execute(async (tx) => {
     const [id] = await repo.insertPersons(tx, [row]);
     const position = await nextPosition(tx, c.operation_id, c.id);
-    await insertMentions(tx, mentionRows({ operationId: c.operation_id, caseId: c.id, personId: row.id, position, contacts: input.contacts, documents: input.documents }, actor.bureauCountry));
+    await attachIdentifiers(tx, actor, mentionRows({ operationId: c.operation_id, caseId: c.id, personId: row.id, position, contacts: input.contacts, documents: input.documents }, actor.bureauCountry), probes);
     await appendAudit(tx, actor, { action: 'create', entity: 'case_person', entityId: id!, operationId: c.operation_id, detail: { case: c.id } });
     return id!;
   });

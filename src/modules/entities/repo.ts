@@ -1,6 +1,6 @@
 // Entity mentions in the database: written with their case or person, read per case, and the
 // same identifiers found in the operation's other cases (with what decides who may see them).
-import type { Insertable } from 'kysely';
+import { type Insertable, sql } from 'kysely';
 import type { Queryable } from '../../db/connection.ts';
 import type { EntityMentionsTable } from '../../db/schema.ts';
 
@@ -169,5 +169,141 @@ export function matchesOf(db: Queryable, operationId: string, personIds: readonl
     .where('pm.operation_id', '=', operationId)
     .where('pm.status', 'in', ['confirmed', 'proposed'])
     .where((eb) => eb.or([eb('pm.left_person_id', 'in', personIds), eb('pm.right_person_id', 'in', personIds)]))
+    .execute();
+}
+
+// Look-ups: identifiers attached to cases, counted per user and bureau over the last hour by the
+// database's clock (shared by every process), and the hidden records' bureaus they found.
+
+const LOOKUP_WINDOW = sql`interval '1 hour'`;
+const LOOKUP_KEPT = sql`interval '1 day'`;
+
+/** Serialises a bureau's look-ups (across processes) until the transaction ends, so that parallel requests cannot pass the limit together. */
+export async function lockBureauLookups(tx: Queryable, bureauId: string) {
+  await sql`select pg_advisory_xact_lock(727010, hashtext(${bureauId}))`.execute(tx);
+}
+
+/**
+ * Look-ups of a user (or a bureau) in the last hour; when `room` more would pass `limit`, the
+ * seconds until enough of them drop out of the window (null: they fit).
+ */
+export async function lookupWait(tx: Queryable, column: 'user_id' | 'bureau_id', id: string, room: number, limit: number): Promise<number | null> {
+  const counted = await tx
+    .selectFrom('entity_lookups')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where(column, '=', id)
+    .where(sql<boolean>`at > now() - ${LOOKUP_WINDOW}`)
+    .executeTakeFirstOrThrow();
+  const over = Number(counted.n) + room - limit;
+  if (over <= 0) return null;
+  if (room > limit) return 3600;
+  const freeing = await tx
+    .selectFrom('entity_lookups')
+    .select(sql<number>`ceil(extract(epoch from (at + ${LOOKUP_WINDOW} - now())))::int`.as('wait'))
+    .where(column, '=', id)
+    .where(sql<boolean>`at > now() - ${LOOKUP_WINDOW}`)
+    .orderBy('at')
+    .offset(over - 1)
+    .limit(1)
+    .executeTakeFirst();
+  return Math.max(1, freeing?.wait ?? 1);
+}
+
+/** Writes the look-ups and the bureaus each found, and forgets those older than a day. */
+export async function insertLookups(
+  tx: Queryable,
+  at: { operationId: string; userId: string; bureauId: string },
+  lookups: readonly { identifierHash: string; holders: readonly string[] }[],
+) {
+  if (lookups.length === 0) return;
+  const rows = await tx
+    .insertInto('entity_lookups')
+    .values(lookups.map((l) => ({ operation_id: at.operationId, user_id: at.userId, bureau_id: at.bureauId, identifier_hash: l.identifierHash })))
+    .returning('id')
+    .execute();
+  const holders = lookups.flatMap((l, i) => l.holders.map((holder) => ({ lookup_id: rows[i]!.id, holder_bureau_id: holder })));
+  if (holders.length > 0) await tx.insertInto('entity_lookup_holders').values(holders).execute();
+  await tx.deleteFrom('entity_lookups').where(sql<boolean>`at < now() - ${LOOKUP_KEPT}`).execute();
+}
+
+/** Distinct identifiers a user looked up in an operation since `since` (default: the last hour) that a holder bureau's hidden records held, and the first such look-up. */
+export async function probedIdentifiers(tx: Queryable, operationId: string, userId: string, holderBureauId: string, since?: Date) {
+  const row = await tx
+    .selectFrom('entity_lookups as l')
+    .innerJoin('entity_lookup_holders as h', 'h.lookup_id', 'l.id')
+    .select((eb) => [eb.fn.count<string>('l.identifier_hash').distinct().as('n'), eb.fn.min('l.at').as('first')])
+    .where('l.operation_id', '=', operationId)
+    .where('l.user_id', '=', userId)
+    .where('h.holder_bureau_id', '=', holderBureauId)
+    .where(since ? sql<boolean>`l.at >= ${since}` : sql<boolean>`l.at > now() - ${LOOKUP_WINDOW}`)
+    .executeTakeFirstOrThrow();
+  return { identifiers: Number(row.n), first: row.first as Date | null };
+}
+
+/** The holder's alert about this user still running (its last look-up within the hour), if any. */
+export function ongoingProbeAlert(tx: Queryable, operationId: string, holderBureauId: string, userId: string) {
+  return tx
+    .selectFrom('probe_alerts')
+    .select(['id', 'identifiers', 'window_start'])
+    .where('operation_id', '=', operationId)
+    .where('holder_bureau_id', '=', holderBureauId)
+    .where('seeker_user_id', '=', userId)
+    .where(sql<boolean>`window_end > now() - ${LOOKUP_WINDOW}`)
+    .orderBy('window_end', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export async function insertProbeAlert(
+  tx: Queryable,
+  alert: { operationId: string; holderBureauId: string; seekerBureauId: string; seekerUserId: string; identifiers: number; windowStart: Date },
+) {
+  return tx
+    .insertInto('probe_alerts')
+    .values({
+      operation_id: alert.operationId,
+      holder_bureau_id: alert.holderBureauId,
+      seeker_bureau_id: alert.seekerBureauId,
+      seeker_user_id: alert.seekerUserId,
+      identifiers: alert.identifiers,
+      window_start: alert.windowStart,
+      window_end: sql<Date>`now()`,
+    })
+    .returning(['id', 'window_start', 'window_end'])
+    .executeTakeFirstOrThrow();
+}
+
+export async function extendProbeAlert(tx: Queryable, operationId: string, id: string, identifiers: number) {
+  return tx
+    .updateTable('probe_alerts')
+    .set({ identifiers, window_end: sql<Date>`now()` })
+    .where('operation_id', '=', operationId)
+    .where('id', '=', id)
+    .returning(['id', 'window_start', 'window_end'])
+    .executeTakeFirstOrThrow();
+}
+
+/** The alerts of a holder bureau in an operation, with the probing bureau and user, latest first. */
+export function probeAlertsOf(db: Queryable, operationId: string, holderBureauId: string) {
+  return db
+    .selectFrom('probe_alerts as a')
+    .innerJoin('bureaus as s', 's.id', 'a.seeker_bureau_id')
+    .innerJoin('users as u', 'u.id', 'a.seeker_user_id')
+    .select([
+      'a.id',
+      'a.identifiers',
+      'a.window_start',
+      'a.window_end',
+      's.id as bureau_id',
+      's.country as bureau_country',
+      's.name as bureau_name',
+      'u.id as user_id',
+      'u.username',
+      'u.display_name',
+    ])
+    .where('a.operation_id', '=', operationId)
+    .where('a.holder_bureau_id', '=', holderBureauId)
+    .orderBy('a.window_end', 'desc')
+    .limit(200)
     .execute();
 }

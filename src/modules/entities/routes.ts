@@ -1,17 +1,34 @@
 // /api/cases/:id/entities (a case's identifiers and their links, entities added by hand),
-// /api/hits (hits on records the caller may not see) and the link graph.
+// /api/hits (hits on records the caller may not see), alerts about probing and the link graph.
 import { Type } from 'typebox';
 import { ErrorBody, IdParams } from '../../server/schemas/common.ts';
 import type { App } from '../../server/types.ts';
 import { CooperationRequestCreated } from '../cooperation/schema.ts';
 import { caseGraph, entityGraph } from './graph.ts';
 import { hitsReceived, requestFromHit } from './hits.ts';
-import { CaseEntities, EntityCreate, EntityCreated, EntityParams, Graph, GraphQuery, HitReceived, HitRequestCreate } from './schema.ts';
+import { LookupsLimited, probeAlerts } from './probes.ts';
+import {
+  CaseEntities,
+  EntityCreate,
+  EntityCreated,
+  EntityParams,
+  Graph,
+  GraphQuery,
+  HitReceived,
+  HitRequestCreate,
+  LookupsLimitedBody,
+  ProbeAlert,
+} from './schema.ts';
 import * as entities from './service.ts';
 
 const Errors = { 400: ErrorBody, 403: ErrorBody, 404: ErrorBody };
 
 export async function entityRoutes(app: App) {
+  // The 429 of the look-up limits says when to come back, in the body and in the standard header.
+  app.addHook('onError', async (_request, reply, error) => {
+    if (error instanceof LookupsLimited) reply.header('retry-after', String(error.retryAfter));
+  });
+
   app.get(
     '/api/cases/:id/entities',
     {
@@ -33,13 +50,15 @@ export async function entityRoutes(app: App) {
       schema: {
         tags: ['entities'],
         summary: 'Add an entity to a case by hand: a job ad, a company, a scam compound, a wallet, a bank account…',
-        description: 'The value is normalised; one that does not validate is kept as written with `valid: false` and the problem.',
+        description:
+          'The value is normalised; one that does not validate is kept as written with `valid: false` and the problem. A valid identifier is a look-up in records you may not see: each user and each bureau may make a limited number an hour (429 `rate_limited` with `retryAfter` beyond it, and nothing is added).',
         params: IdParams,
         body: EntityCreate,
-        response: { 201: EntityCreated, ...Errors },
+        response: { 201: EntityCreated, ...Errors, 429: LookupsLimitedBody },
       },
     },
-    async (request, reply) => reply.status(201).send(await entities.addEntity(app.database, request.actor, request.params.id, request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await entities.addEntity(app.database, request.actor, request.params.id, request.body, app.config)),
   );
 
   app.delete(
@@ -84,6 +103,21 @@ export async function entityRoutes(app: App) {
       },
     },
     (request) => hitsReceived(app.database, request.actor, request.params.id),
+  );
+
+  app.get(
+    '/api/operations/:id/probe-alerts',
+    {
+      schema: {
+        tags: ['entities'],
+        summary: "Users who looked up many identifiers of your bureau's records that they may not see, within an hour",
+        description:
+          'One alert per probing user and episode (until an hour passes without such a look-up), with their bureau, how many distinct identifiers, and when. The user who looked is never told.',
+        params: IdParams,
+        response: { 200: Type.Array(ProbeAlert), 403: ErrorBody, 404: ErrorBody },
+      },
+    },
+    (request) => probeAlerts(app.database, request.actor, request.params.id),
   );
 
   app.get(

@@ -94,6 +94,19 @@ export const HitReceived = Type.Object({
 });
 export type HitReceivedT = Static<typeof HitReceived>;
 
+export const ProbeAlert = Type.Object({
+  id: Id,
+  seeker: Type.Object({ id: Id, country: CountryCode, name: Type.String() }, { description: 'the bureau of the user who looked' }),
+  user: Type.Object({ id: Id, username: Type.String(), displayName: Type.String() }, { description: 'the user who looked' }),
+  identifiers: Type.Integer({ minimum: 1, description: "distinct identifiers of your bureau's records, hidden from them, that they looked up" }),
+  windowStart: Timestamp,
+  windowEnd: Timestamp,
+});
+export type ProbeAlertT = Static<typeof ProbeAlert>;
+
+/** 429: too many identifiers looked up in the last hour; `retryAfter` in seconds (also the Retry-After header). */
+export const LookupsLimitedBody = Type.Object({ error: Type.Literal('rate_limited'), message: Type.String(), retryAfter: Type.Integer({ minimum: 1 }) });
+
 export const GraphQuery = Type.Object({
   depth: Type.Optional(Type.Integer({ minimum: 1, maximum: 3, default: 2, description: 'hops from case to case' })),
 });

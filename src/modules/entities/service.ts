@@ -6,13 +6,17 @@ import type { Actor } from '../../access/actor.ts';
 import { appendAudit } from '../../access/audit.ts';
 import { canAddEntities } from '../../access/entities.ts';
 import { canReadShared } from '../../access/sharing.ts';
+import type { Insertable } from 'kysely';
+import { PROBE_DEFAULTS, type ProbeSettings } from '../../config.ts';
 import type { Database, Queryable } from '../../db/connection.ts';
+import type { EntityMentionsTable } from '../../db/schema.ts';
 import type { IdentifierContext } from '../../entities/identifiers/index.ts';
 import { Forbidden, Invalid, NotFound } from '../../errors.ts';
 import { seesChildIdentity } from '../cases/persons.ts';
 import * as cases from '../cases/repo.ts';
 import { type HitFound, type HitHolder, hitKey, recordHits } from './hits.ts';
 import { manualMentionRow } from './mentions.ts';
+import { admitLookups, type Lookup, recordLookups } from './probes.ts';
 import * as repo from './repo.ts';
 import type { CaseEntityT, EntityCreateT, EntityKind } from './schema.ts';
 
@@ -59,13 +63,13 @@ export function splitByView(actor: Actor, elsewhere: readonly repo.SameIdentifie
  * The given mentions of case `c` as the actor may see them, with their links; hits on records the
  * actor may not see are recorded (in `tx`, with the read's audit entry) and their tokens given.
  */
-async function present(tx: Queryable, actor: Actor, c: CaseRow, mentions: readonly repo.MentionRow[]): Promise<CaseEntityT[]> {
+async function present(tx: Queryable, actor: Actor, c: CaseRow, mentions: readonly repo.MentionRow[]) {
   const shown = mentions.filter((m) => m.valid && seesMention(actor, m, c.owner_bureau_id));
   const elsewhere = await repo.sameIdentifiers(tx, c.operation_id, shown.map((m) => ({ kind: m.kind, value: m.value })), c.id);
   const { links, hidden } = splitByView(actor, elsewhere);
   const tokens = await recordHits(tx, actor, c.operation_id, c.id, [...hidden.values()]);
   const canRemove = canAddEntities(actor, c);
-  return mentions.map((m) => {
+  const entities = mentions.map((m): CaseEntityT => {
     const base = { id: m.id, kind: m.kind as EntityKind, personId: m.person_id, source: m.source, valid: m.valid };
     const can = { remove: canRemove && m.source === 'manual' };
     if (!seesMention(actor, m, c.owner_bureau_id)) {
@@ -86,6 +90,7 @@ async function present(tx: Queryable, actor: Actor, c: CaseRow, mentions: readon
       can,
     };
   });
+  return { entities, hidden };
 }
 
 /**
@@ -98,7 +103,7 @@ export async function caseEntities(database: Database, actor: Actor, caseId: str
   const c = await readableCase(database.db, actor, caseId);
   const mentions = await repo.caseMentions(database.db, c.operation_id, [c.id]);
   const entities = await database.db.transaction().execute(async (tx) => {
-    const entities = await present(tx, actor, c, mentions);
+    const { entities } = await present(tx, actor, c, mentions);
     await appendAudit(tx, actor, {
       action: 'read',
       entity: 'case_entities',
@@ -144,7 +149,7 @@ function detailsOf(input: EntityCreateT): Record<string, string> {
  * invalid value is kept as written and marked so. Refused when the case already has it.
  * @example const { id, entity } = await addEntity(database, officerUg, caseId, { kind: 'crypto_wallet', value: 'TQn9Y2khEsLJW1ChVWFMSMeRDow5KcbLSE' })
  */
-export async function addEntity(database: Database, actor: Actor, caseId: string, input: EntityCreateT) {
+export async function addEntity(database: Database, actor: Actor, caseId: string, input: EntityCreateT, settings: ProbeSettings = PROBE_DEFAULTS) {
   return database.db.transaction().execute(async (tx) => {
     const c = await readableCase(tx, actor, caseId, true);
     if (!canAddEntities(actor, c)) {
@@ -159,9 +164,12 @@ export async function addEntity(database: Database, actor: Actor, caseId: string
     if (await repo.sameInCase(tx, c.operation_id, c.id, row.kind, row.value, personId)) {
       throw new Invalid(`this ${row.kind} is already recorded in the case`, 'value');
     }
+    // A valid identifier is a look-up in records the actor may not see: limited before it is written.
+    await admitLookups(tx, actor, row.valid ? 1 : 0, settings);
     const { id } = await tx.insertInto('entity_mentions').values(row).returning('id').executeTakeFirstOrThrow();
     const mention = (await repo.caseMentions(tx, c.operation_id, [c.id])).find((m) => m.id === id)!;
-    const [entity] = await present(tx, actor, c, [mention]);
+    const { entities: [entity], hidden } = await present(tx, actor, c, [mention]);
+    if (row.valid) await recordLookups(tx, actor, c.operation_id, [lookupOf(row, hidden)], settings);
     await appendAudit(tx, actor, {
       action: 'create',
       entity: 'entity',
@@ -171,6 +179,39 @@ export async function addEntity(database: Database, actor: Actor, caseId: string
     });
     return { id: mention.id, entity: entity! };
   });
+}
+
+/** The look-up an identifier made: the other bureaus whose hidden records hold it. */
+function lookupOf(key: { kind: string; value: string }, hidden: ReturnType<typeof splitByView>['hidden']): Lookup {
+  const hit = hidden.get(hitKey(key.kind, key.value));
+  return { kind: key.kind, value: key.value, holders: [...new Set(hit?.holders.map((h) => h.bureauId) ?? [])] };
+}
+
+/**
+ * Writes the identifiers of persons added to a case (their contacts and documents), each valid
+ * one counted as a look-up in records the actor may not see: beyond the hourly limits the whole
+ * write is refused (429) in `tx`, before anything is written.
+ * @example await attachIdentifiers(tx, officerIn, mentionRows(person, 'IN'), config)
+ */
+export async function attachIdentifiers(
+  tx: Queryable,
+  actor: Actor,
+  rows: readonly Insertable<EntityMentionsTable>[],
+  settings: ProbeSettings = PROBE_DEFAULTS,
+) {
+  const keys = new Map<string, { kind: string; value: string; operationId: string; caseId: string }>();
+  for (const r of rows) {
+    if (r.valid) keys.set(`${r.case_id}\u0000${hitKey(r.kind, r.value)}`, { kind: r.kind, value: r.value, operationId: r.operation_id, caseId: r.case_id });
+  }
+  await admitLookups(tx, actor, keys.size, settings);
+  await repo.insertMentions(tx, rows);
+  const byCase = new Map<string, { kind: string; value: string; operationId: string; caseId: string }[]>();
+  for (const k of keys.values()) byCase.set(k.caseId, [...(byCase.get(k.caseId) ?? []), k]);
+  for (const group of byCase.values()) {
+    const { operationId, caseId } = group[0]!;
+    const { hidden } = splitByView(actor, await repo.sameIdentifiers(tx, operationId, group, caseId));
+    await recordLookups(tx, actor, operationId, group.map((k) => lookupOf(k, hidden)), settings);
+  }
 }
 
 /**
