@@ -10,6 +10,7 @@ import { useFilters } from '../../filters.ts';
 import { useFormat } from '../../format.ts';
 import type { SentNotice } from './cooperation.ts';
 import { HitsReceived } from './HitsReceived.tsx';
+import { ProbeAlerts } from './ProbeAlerts.tsx';
 import { RequestList } from './RequestList.tsx';
 import './cooperation.css';
 import { Options } from '../../components/Choices.tsx';
@@ -85,6 +86,7 @@ function Inbox({ operation }: { operation: Operation }) {
         <h2 id="coop-list">{t(`cooperation.listTitle.${box}`)}</h2>
         {box === 'hits' ? (
           <>
+            <ProbeAlerts operationId={operation.id} />
             <p className="muted">{t('cooperation.hits.intro')}</p>
             <HitsReceived operationId={operation.id} />
           </>

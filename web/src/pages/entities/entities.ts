@@ -20,5 +20,7 @@ export function writeProblem(error: unknown, t: Translate): string {
   if (error.status >= 500) return t('entities.errors.server');
   if (error.status === 403) return t('entities.errors.forbidden');
   if (error.status === 404) return t('entities.errors.gone');
+  // The look-up limits: in whole minutes, at least one.
+  if (error.status === 429) return t('entities.errors.limited', { count: Math.max(1, Math.ceil((error.detail.retryAfter ?? 3600) / 60)) });
   return t('entities.errors.rejected');
 }
