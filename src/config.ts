@@ -1,5 +1,5 @@
 // The environment, read and validated once. Nothing else in Cordon reads process.env.
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { ROLES, type Role } from './access/actor.ts';
 
 export interface Config {
@@ -37,6 +37,12 @@ export interface Config {
   importMaxBytes: number;
   /** The operation whose helplines and bureaus the public job-offer checker uses; the newest when unset. */
   publicOperationId: string | undefined;
+  /** Ed25519 key that signs the audit chain's checkpoints (CORDON_AUDIT_KEY_FILE); made on first use. Keep it away from the database. */
+  auditKeyFile: string;
+  /** Append-only file of signed checkpoints (CORDON_AUDIT_CHECKPOINT_FILE). */
+  auditCheckpointFile: string;
+  /** The running server signs a checkpoint this often when the chain has grown (CORDON_AUDIT_CHECKPOINT_MINUTES; 0: only at shutdown and on demand). */
+  auditCheckpointMinutes: number;
   /** CORDON_DEBUG=1: the CLI prints an unexpected error's whole stack (which may hold data) instead of one line. */
   debug: boolean;
 }
@@ -77,9 +83,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new Error('DATABASE_URL must start with postgres:// or postgresql://');
   }
+  const dataDir = resolve(env.CORDON_DATA_DIR?.trim() || '.cordon/data');
   return {
     databaseUrl,
-    dataDir: resolve(env.CORDON_DATA_DIR?.trim() || '.cordon/data'),
+    dataDir,
     port: integer('PORT', env.PORT, 8080),
     host: env.HOST?.trim() || '127.0.0.1',
     demoPassword: env.CORDON_DEMO_PASSWORD || undefined,
@@ -95,6 +102,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL?.trim() || 'info',
     importMaxBytes: integer('CORDON_IMPORT_MAX_MB', env.CORDON_IMPORT_MAX_MB, 1024) * 1048576,
     publicOperationId: env.CORDON_PUBLIC_OPERATION?.trim() || undefined,
+    // Beside the data folder, never inside it: a copy of the folder must not carry the key.
+    auditKeyFile: resolve(env.CORDON_AUDIT_KEY_FILE?.trim() || `${dirname(dataDir)}/audit-key.pem`),
+    auditCheckpointFile: resolve(env.CORDON_AUDIT_CHECKPOINT_FILE?.trim() || `${dirname(dataDir)}/audit-checkpoints.jsonl`),
+    auditCheckpointMinutes: integer('CORDON_AUDIT_CHECKPOINT_MINUTES', env.CORDON_AUDIT_CHECKPOINT_MINUTES, 10),
     debug: env.CORDON_DEBUG === '1',
   };
 }

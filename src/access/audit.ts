@@ -29,7 +29,7 @@ function canonical(value: unknown): string {
   return JSON.stringify(value ?? null);
 }
 
-interface HashedFields {
+export interface HashedFields {
   seq: number;
   at: Date;
   actor_user_id: string | null;
@@ -42,7 +42,8 @@ interface HashedFields {
   prev_hash: string;
 }
 
-function entryHash(e: HashedFields): string {
+/** The hash an entry carries: of its fields and the hash before it (exported for the tamper tests). */
+export function entryHash(e: HashedFields): string {
   const text = canonical({ ...e, at: e.at.toISOString() });
   return createHash('sha256').update(text).digest('hex');
 }

@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import { readConfig } from '../config.ts';
 import { openDatabase } from '../db/connection.ts';
 import { buildApp } from '../server/app.ts';
+import { startCheckpointWriter } from '../server/plugins/audit-checkpoints.ts';
 import { webIsBuilt } from '../server/plugins/web.ts';
 import { action } from './context.ts';
 import { loadIfEmpty } from './demo.ts';
@@ -46,8 +47,11 @@ export function serveCommand(program: Command) {
         // Commands refused while the server holds the folder are told where to send their work instead.
         database.lock?.note({ url: base });
         process.stderr.write(`cordon: open ${base}/ (API at ${base}/api, docs at ${base}/api/docs)\n`);
+        const checkpoints = startCheckpointWriter(database, config, (message) => app.log.warn(message));
+        process.stderr.write(`cordon: audit checkpoints signed into ${config.auditCheckpointFile} (key ${config.auditKeyFile})\n`);
         const stop = async () => {
           await app.close();
+          await checkpoints.stop();
           await database.close();
           process.exit(0);
         };

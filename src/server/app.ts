@@ -10,6 +10,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify from 'fastify';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/connection.ts';
+import { auditRoutes } from '../modules/audit/routes.ts';
 import { authRoutes } from '../modules/auth/routes.ts';
 import { bureauRoutes } from '../modules/bureaus/routes.ts';
 import { hotspotRoutes } from '../modules/hotspots/routes.ts';
@@ -102,6 +103,7 @@ export async function buildApp({ database, config, logger = false, webRoot = WEB
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
   await app.register(authRoutes);
+  await app.register(auditRoutes);
   await app.register(bureauRoutes);
   await app.register(operationRoutes);
   await app.register(hotspotRoutes);
