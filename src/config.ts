@@ -67,7 +67,9 @@ function integer(name: string, value: string | undefined, fallback: number): num
 function trustProxy(value: string | undefined): boolean | string {
   const text = value?.trim() ?? '';
   if (text === '' || text === 'false') return false;
-  return text === 'true' ? true : text;
+  // Trusting every hop would let a client write its own address into X-Forwarded-For.
+  if (text === 'true') throw new Error('CORDON_TRUST_PROXY: name the reverse proxies (addresses or CIDRs, comma-separated) rather than trusting every hop');
+  return text;
 }
 
 function roles(name: string, value: string | undefined): Role[] {

@@ -158,6 +158,12 @@ describe.each(engines)('accounts on %s', (engine) => {
       expect((await post('admin-in', path, payload)).statusCode, `wrong bureau ${path}`).toBe(404);
     }
     expect((await server.as(USERS.coordAdmin, { method: 'POST', url: `/api/users/${NOBODY}/disable` })).statusCode).toBe(404);
+    // An admin's own password and second factor change only through their own calls, which ask for the password.
+    const self = (await server.as(USERS.coordAdmin, { url: '/api/auth/me' })).json().userId as string;
+    const ownPassword = await server.as(USERS.coordAdmin, { method: 'POST', url: `/api/users/${self}/password`, payload: { newPassword: OTHER } });
+    expect(ownPassword.statusCode).toBe(403);
+    expect(ownPassword.json().message).toMatch(/POST \/api\/auth\/password/);
+    expect((await server.as(USERS.coordAdmin, { method: 'POST', url: `/api/users/${self}/totp/reset` })).statusCode).toBe(403);
     expect((await call(targetToken, 'GET', '/api/auth/me')).statusCode).toBe(200);
 
     expect((await post(USERS.coordAdmin, 'disable')).statusCode).toBe(204);

@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readConfig } from '../../src/config.ts';
 import { hashingLoad, resetHashingPeak } from '../../src/modules/auth/passwords.ts';
+import { addressKey, throttleKey } from '../../src/modules/auth/throttle.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { makeWorld, PASSWORD, USERS } from '../factories/world.ts';
 import { engines } from '../helpers/engines.ts';
@@ -21,12 +22,12 @@ describe.each(engines)('login throttling on %s', (engine) => {
   const login = (username: string, password: string, address = '10.0.0.1') =>
     server.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, remoteAddress: address });
   const settle = (settings: Partial<typeof server.app.config>) => Object.assign(server.app.config, settings);
-  /** Moves the back-off's clock: as if the last attempt at `username` were `seconds` ago. */
-  const age = (username: string, seconds: number) =>
+  /** Moves the back-off's clock: as if the last attempt at `username` from `address` were `seconds` ago. */
+  const age = (username: string, address: string, seconds: number) =>
     server.database.db
       .updateTable('login_backoff')
       .set({ last_attempt_at: sql`now() - make_interval(secs => ${seconds})` })
-      .where('username', '=', username)
+      .where('username', '=', throttleKey(username, address))
       .execute();
 
   it('throttles one address guessing across many usernames, and only that address', async () => {
@@ -50,26 +51,26 @@ describe.each(engines)('login throttling on %s', (engine) => {
   it('backs off one account with a growing Retry-After, lets the right password in after it and resets', async () => {
     settle({ loginAddressFailures: 100, loginAccountFailures: 3 });
     const user = USERS.officerNp;
-    for (let i = 0; i < 3; i++) expect((await login(user, `wrong guess ${i}`, `10.0.2.${i}`)).statusCode).toBe(401);
+    for (let i = 0; i < 3; i++) expect((await login(user, `wrong guess ${i}`, '10.0.2.9')).statusCode).toBe(401);
     const first = await login(user, 'wrong guess 3', '10.0.2.9');
     expect(first.statusCode).toBe(429);
     expect(first.json().retryAfter).toBeLessThanOrEqual(2);
     // The right password waits too while the back-off runs: no free oracle.
     expect((await login(user, PASSWORD, '10.0.2.9')).statusCode).toBe(429);
 
-    await age(user, 3);
+    await age(user, '10.0.2.9', 3);
     expect((await login(user, 'wrong guess 4', '10.0.2.9')).statusCode).toBe(401);
     const second = await login(user, 'wrong guess 5', '10.0.2.9');
     expect(second.statusCode).toBe(429);
     expect(second.json().retryAfter).toBeGreaterThan(first.json().retryAfter);
     expect(second.json().retryAfter).toBeLessThanOrEqual(4);
 
-    await age(user, 5);
+    await age(user, '10.0.2.9', 5);
     expect((await login(user, 'wrong guess 6', '10.0.2.9')).statusCode).toBe(401);
     expect((await login(user, 'wrong guess 7', '10.0.2.9')).json().retryAfter).toBeGreaterThan(4);
 
     // Never a lockout: once the wait is over the right password signs in, and the count starts afresh.
-    await age(user, 15 * 60);
+    await age(user, '10.0.2.9', 15 * 60);
     expect((await login(user, PASSWORD, '10.0.2.9')).statusCode).toBe(200);
     expect((await login(user, 'wrong again', '10.0.2.9')).statusCode).toBe(401);
     expect((await login(user, PASSWORD, '10.0.2.9')).statusCode).toBe(200);
@@ -80,7 +81,7 @@ describe.each(engines)('login throttling on %s', (engine) => {
     const answers = async (username: string) => {
       const out: unknown[] = [];
       for (let i = 0; i < 3; i++) {
-        const res = await login(username, `guess number ${i}`, `10.0.3.${i}`);
+        const res = await login(username, `guess number ${i}`, '10.0.3.1');
         const body = res.json();
         out.push([res.statusCode, body.error, body.message, typeof body.retryAfter]);
       }
@@ -159,9 +160,32 @@ describe.each(engines)('login throttling on %s', (engine) => {
   it('no longer keeps the limit per process: the counters are rows shared by every process', async () => {
     settle({ loginAddressFailures: 100, loginAccountFailures: 10 });
     await login('shared-counter', 'one wrong guess', '10.0.6.1');
-    const row = await server.database.db.selectFrom('login_backoff').selectAll().where('username', '=', 'shared-counter').executeTakeFirst();
+    const row = await server.database.db.selectFrom('login_backoff').selectAll().where('username', '=', throttleKey('shared-counter', '10.0.6.1')).executeTakeFirst();
     expect(row?.failures).toBe(1);
     const failures = await server.database.db.selectFrom('login_failures').select('address').where('address', '=', '10.0.6.1').execute();
     expect(failures).toHaveLength(1);
+  });
+  it("keeps the back-off to the guessing network: a stranger failing at an account does not keep its user out", async () => {
+    settle({ loginAddressFailures: 100, loginAccountFailures: 2 });
+    for (let i = 0; i < 2; i++) expect((await login(USERS.officerTr, `stranger ${i}`, '10.0.8.1')).statusCode).toBe(401);
+    expect((await login(USERS.officerTr, 'stranger 2', '10.0.8.1')).statusCode).toBe(429);
+    expect((await login(USERS.officerTr, PASSWORD, '10.0.8.2')).statusCode).toBe(200);
+  });
+
+  it('counts an IPv6 client by its /64, so new addresses from one network do not dodge the limit', async () => {
+    settle({ loginAddressFailures: 3, loginAccountFailures: 10 });
+    expect(addressKey('2001:db8:1:2::1')).toBe('2001:db8:1:2::/64');
+    expect(addressKey('::ffff:10.1.2.3')).toBe('10.1.2.3');
+    expect(addressKey('not an address')).toBe('unknown');
+    const codes = [];
+    for (let i = 1; i <= 4; i++) codes.push((await login(`v6-user-${i}`, 'a wrong password', `2001:db8:1:2::${i.toString(16)}`)).statusCode);
+    expect(codes).toEqual([401, 401, 401, 429]);
+    expect((await login('v6-user-5', 'a wrong password', '2001:db8:1:3::1')).statusCode).toBe(401);
+  });
+
+  it('answers 401, not 500, for a username that grows when lower-cased', async () => {
+    settle({ loginAddressFailures: 100, loginAccountFailures: 10 });
+    const res = await login('İ'.repeat(64), 'a wrong password', '10.0.9.1');
+    expect(res.statusCode).toBe(401);
   });
 });

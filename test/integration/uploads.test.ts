@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readConfig } from '../../src/config.ts';
+import { startTimeOf } from '../../src/db/data-dir-lock.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { makeWorld, USERS, type World } from '../factories/world.ts';
 import { engines } from '../helpers/engines.ts';
@@ -192,9 +193,13 @@ describe('upload folders left by a crash', () => {
     const crashed = join(tmpdir(), `cordon-upload-${dead}-crashed`);
     const running = join(tmpdir(), `${OURS}running`);
     const foreign = join(tmpdir(), 'cordon-upload-notapid');
+    // In a container a restarted process often gets its predecessor's pid: the start time tells them apart.
+    const start = startTimeOf(process.pid);
+    const recycled = join(tmpdir(), `${OURS}${Number(start) + 1}-recycled`);
+    const current = join(tmpdir(), `${OURS}${start}-current`);
     const server = await startServer('pglite');
     try {
-      for (const dir of [crashed, running, foreign]) {
+      for (const dir of [crashed, running, foreign, recycled, current]) {
         mkdirSync(dir, { recursive: true });
         writeFileSync(join(dir, 'body.csv'), 'hotspotId,at,kind,personsChecked\n');
       }
@@ -203,8 +208,10 @@ describe('upload folders left by a crash', () => {
       expect(existsSync(crashed)).toBe(false);
       expect(existsSync(running)).toBe(true);
       expect(existsSync(foreign)).toBe(true);
+      expect(existsSync(recycled)).toBe(false);
+      expect(existsSync(current)).toBe(true);
     } finally {
-      for (const dir of [crashed, running, foreign]) rmSync(dir, { recursive: true, force: true });
+      for (const dir of [crashed, running, foreign, recycled, current]) rmSync(dir, { recursive: true, force: true });
       await server.drop();
     }
   });

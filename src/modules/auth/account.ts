@@ -53,9 +53,11 @@ export async function endSession(database: Database, actor: Actor, sessionId: st
  * (a stolen session cannot guess it freely); wrong answers 400 naming `field`.
  */
 async function confirmPassword(database: Database, actor: Actor, passwordHash: string, password: string, field: string, settings: throttle.ThrottleSettings) {
-  await throttle.admitAccountAttempt(database.db, actor.username, settings);
+  // One bucket per user for confirmations from a signed-in session, apart from their logins.
+  const attempt = { username: actor.username, address: 'signed-in session' };
+  await throttle.admitAccountAttempt(database.db, attempt, settings);
   if (!(await verifyPassword(passwordHash, password))) throw new Invalid('the password is not right', field);
-  await throttle.succeeded(database.db, actor.username);
+  await throttle.succeeded(database.db, attempt);
 }
 
 /**

@@ -1,4 +1,5 @@
 // Sign-in and the caller's own account: /api/auth/login, logout, me, sessions, password, totp/*.
+import { isIP } from 'node:net';
 import { Type } from 'typebox';
 import { bearerToken } from '../../server/plugins/auth.ts';
 import { ErrorBody, IdParams } from '../../server/schemas/common.ts';
@@ -39,7 +40,7 @@ export async function authRoutes(app: App) {
       },
     },
     async (request) => {
-      const client = { address: request.ip, userAgent: request.headers['user-agent']?.slice(0, 300) ?? null };
+      const client = { address: isIP(request.ip) ? request.ip : 'unknown', userAgent: request.headers['user-agent']?.slice(0, 300) ?? null };
       const session = await auth.login(app.database, request.body, client, app.config);
       return { ...session, expiresAt: session.expiresAt.toISOString() };
     },

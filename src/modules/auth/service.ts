@@ -42,7 +42,7 @@ export async function login(database: Database, input: LoginBodyInput, client: C
     // An unknown user costs as much as a wrong password, so timing does not reveal usernames.
     ok = await verifyPassword(user?.password_hash ?? (await decoyHash()), input.password, { refuseWhenBusy: true });
   } catch (error) {
-    await throttle.refund(db, input.username);
+    await throttle.refund(db, attempt);
     throw error;
   }
   const failure = !user ? 'unknown_user' : !ok ? 'wrong_password' : user.disabled ? 'disabled' : null;
@@ -52,7 +52,7 @@ export async function login(database: Database, input: LoginBodyInput, client: C
   }
   if (user.totp_enabled) {
     if (!input.totp) {
-      await throttle.refund(db, input.username);
+      await throttle.refund(db, attempt);
       throw new TotpRequired();
     }
     const step = user.totp_secret ? totpStep(user.totp_secret, input.totp) : null;
@@ -61,7 +61,7 @@ export async function login(database: Database, input: LoginBodyInput, client: C
       throw new TotpRequired();
     }
   }
-  await throttle.succeeded(db, input.username);
+  await throttle.succeeded(db, attempt);
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + settings.sessionHours * 3600_000);
   const actor = await actorOfUsername(db, input.username);

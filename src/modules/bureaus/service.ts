@@ -118,6 +118,12 @@ async function managedUser(database: Database, actor: Actor, userId: string) {
   return user;
 }
 
+// An admin's own password and second factor change only through the user's own calls, which
+// confirm the password: a stolen admin session must not swap them.
+function refuseOwnAccount(actor: Actor, userId: string, instead: string) {
+  if (userId === actor.userId) throw new Forbidden(`not on your own account: ${instead}`);
+}
+
 /**
  * Disables or enables a user's account; disabling ends their sessions at once.
  * @example await setUserDisabled(database, admin, userId, true)
@@ -134,6 +140,7 @@ export async function setUserDisabled(database: Database, actor: Actor, userId: 
 /** An admin sets a user's password (the policy applies); every session of theirs ends. */
 export async function setUserPassword(database: Database, actor: Actor, userId: string, newPassword: string) {
   const user = await managedUser(database, actor, userId);
+  refuseOwnAccount(actor, user.id, 'set your own password with POST /api/auth/password, which asks for the current one');
   checkPasswordPolicy(newPassword, { username: user.username, field: 'newPassword' });
   const passwordHash = await hashPassword(newPassword);
   await database.db.transaction().execute(async (tx) => {
@@ -145,6 +152,7 @@ export async function setUserPassword(database: Database, actor: Actor, userId: 
 /** An admin removes a user's second factor (a lost phone); they set it up again when required. */
 export async function resetUserTotp(database: Database, actor: Actor, userId: string) {
   const user = await managedUser(database, actor, userId);
+  refuseOwnAccount(actor, user.id, 'turn your own second factor off with POST /api/auth/totp/disable, which asks for your password');
   await database.db.transaction().execute(async (tx) => {
     await clearSecondFactor(tx, user.id);
     await appendAudit(tx, actor, { action: 'totp_reset', entity: 'user', entityId: user.id, detail: { username: user.username } });

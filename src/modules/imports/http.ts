@@ -10,11 +10,15 @@ import { type Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import { startTimeOf } from '../../db/data-dir-lock.ts';
 import { Invalid } from '../../errors.ts';
 
 export const Imported = Type.Object({ imported: Type.Integer() });
 
-/** Temporary upload folders are `cordon-upload-<pid>-<random>`: the pid says whose they are. */
+/**
+ * Temporary upload folders are `cordon-upload-<pid>-<start>-<random>`: the pid and its start time
+ * say whose they are (in a container a restarted process often gets the same pid back).
+ */
 const UPLOAD_PREFIX = 'cordon-upload-';
 
 /** A 413 the error handler answers as `too_large` (Fastify's own body-limit errors look the same). */
@@ -47,7 +51,7 @@ export async function withCsvBody<T>(request: FastifyRequest, upload: CsvUpload,
   if (!body || typeof body.pipe !== 'function') {
     throw new Invalid('send the CSV file as the body with Content-Type: text/csv', 'body');
   }
-  const dir = await mkdtemp(join(upload.tempRoot ?? tmpdir(), `${UPLOAD_PREFIX}${process.pid}-`));
+  const dir = await mkdtemp(join(upload.tempRoot ?? tmpdir(), `${UPLOAD_PREFIX}${process.pid}-${startTimeOf(process.pid) ?? 0}-`));
   const file = join(dir, 'body.csv');
   try {
     let bytes = 0;
@@ -75,15 +79,19 @@ function processAlive(pid: number): boolean {
 }
 
 /**
- * Removes the upload folders a crashed Cordon process left behind: only those whose owning pid is
- * dead, since several processes may share a machine. Returns the folders removed.
+ * Removes the upload folders a crashed Cordon process left behind: only those whose owner (pid
+ * and start time) is gone, since several processes may share a machine. Returns the folders removed.
  * @example await removeStaleUploads() // at start-up
  */
 export async function removeStaleUploads(tempRoot = tmpdir()): Promise<string[]> {
   const names = await readdir(tempRoot).catch(() => [] as string[]);
   const stale = names.filter((name) => {
-    const pid = /^cordon-upload-(\d+)-/.exec(name)?.[1];
-    return pid !== undefined && !processAlive(Number(pid));
+    const [, pid, started] = /^cordon-upload-(\d+)-(?:(\d+)-)?/.exec(name) ?? [];
+    if (pid === undefined) return false;
+    if (!processAlive(Number(pid))) return true;
+    // The pid lives, but a process started at another time holds it now: the folder's owner is gone.
+    const now = startTimeOf(Number(pid));
+    return started !== undefined && started !== '0' && now !== null && now !== started;
   });
   await Promise.all(stale.map((name) => rm(join(tempRoot, name), { recursive: true, force: true })));
   return stale;
