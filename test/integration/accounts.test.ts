@@ -1,17 +1,12 @@
 // Accounts (issue 13, findings 5 and 7): one password policy, the user's own password and
 // sessions, idle expiry, the TOTP second factor (optional, or required by role), and admins
 // disabling, enabling, resetting passwords and second factors. On PGlite and PostgreSQL.
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totpCode } from '../../src/modules/auth/totp.ts';
 import { makeWorld, PASSWORD, USERS, type World } from '../factories/world.ts';
-import { openDatabase } from '../../src/db/connection.ts';
-import { engines, freshDatabase, type TestDatabase } from '../helpers/engines.ts';
+import { type CliWorld, cliWorld, runCordon } from '../helpers/cli.ts';
+import { engines } from '../helpers/engines.ts';
 import { startServer, type TestServer } from '../helpers/http.ts';
 
 const OTHER = 'a different long passphrase';
@@ -246,30 +241,13 @@ describe.each(engines)('accounts on %s', (engine) => {
 });
 
 describe.each(engines)('cordon users on %s', (engine) => {
-  const dir = mkdtempSync(join(tmpdir(), 'cordon-accounts-'));
-  let server: TestDatabase | undefined;
-  let env: NodeJS.ProcessEnv;
+  let cli: CliWorld;
   beforeAll(async () => {
-    if (engine === 'postgres') {
-      server = await freshDatabase('postgres');
-      await makeWorld(server.database);
-      env = { ...process.env, DATABASE_URL: server.url };
-    } else {
-      const database = await openDatabase({ dataDir: join(dir, 'data') });
-      await makeWorld(database);
-      await database.close();
-      env = { ...process.env, DATABASE_URL: '', CORDON_DATA_DIR: join(dir, 'data') };
-    }
+    cli = await cliWorld(engine, 'cordon-accounts-');
   });
-  afterAll(async () => {
-    await server?.drop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => cli?.drop());
   const cordon = (password: string, ...args: string[]) =>
-    promisify(execFile)('node', ['bin/cordon.js', ...args], { env: { ...env, CORDON_NEW_PASSWORD: password, CORDON_DEMO_PASSWORD: password } }).then(
-      (ok) => ({ code: 0, ...ok }),
-      (error) => error as { code: number; stdout: string; stderr: string },
-    );
+    runCordon({ ...cli.env, CORDON_NEW_PASSWORD: password, CORDON_DEMO_PASSWORD: password }, args);
 
   it('applies the password policy and checks usernames, in one line that carries no secret', async () => {
     const short = await cordon('a', 'users', 'add', 'officer-gr', '--bureau', 'NCB Kathmandu', '--roles', 'officer');
