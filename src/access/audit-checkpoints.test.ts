@@ -1,13 +1,21 @@
 // The signing key and checkpoint file, without a database: the key is made private and never
 // replaced, checkpoints are appended line by line, and a signature names the key that made it.
 import { createPublicKey } from 'node:crypto';
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { appendCheckpoint, createSigningKey, keyFingerprint, publicKeyFrom, signCheckpoint, signingKey } from './audit-checkpoints.ts';
 
-const folder = () => mkdtempSync(join(tmpdir(), 'cordon-checkpoints-'));
+const made: string[] = [];
+const folder = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cordon-checkpoints-'));
+  made.push(dir);
+  return dir;
+};
+afterEach(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
 
 describe('audit checkpoint keys and file', () => {
   it('makes the key readable by its owner only, and refuses to overwrite it', () => {

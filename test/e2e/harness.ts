@@ -10,6 +10,7 @@ import { readConfig } from '../../src/config.ts';
 import { type Database, openDatabase } from '../../src/db/connection.ts';
 import { loadDemo } from '../../src/demo/load.ts';
 import { buildApp } from '../../src/server/app.ts';
+import { timed } from '../helpers/timings.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const DEMO_PASSWORD = 'e2e demo password';
@@ -36,15 +37,20 @@ export interface E2E {
 
 export async function startE2E(): Promise<E2E> {
   const { webRoot, demoDump } = await sharedFixture();
-  const database = await openDatabase({ dataDir: 'memory://', loadDataDir: new Blob([readFileSync(demoDump)]) });
-  const app = await buildApp({ database, config: readConfig({}), webRoot });
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { database, app } = await timed('e2e server start (demo copy opened)', async () => {
+    const database = await openDatabase({ dataDir: 'memory://', loadDataDir: new Blob([readFileSync(demoDump)]) });
+    const app = await buildApp({ database, config: readConfig({}), webRoot });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    return { database, app };
+  });
   const address = app.server.address();
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-  });
+  const browser = await timed('chromium start', () =>
+    chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    }),
+  );
   mkdirSync(SHOTS, { recursive: true });
   const tokens = new Map<string, string>();
   const tokenOf = async (username: string) => {
@@ -117,18 +123,22 @@ async function sharedFixture(): Promise<{ webRoot: string; demoDump: string }> {
   }
   if (mine) {
     try {
-      const { build } = await import('vite');
-      await build({
-        configFile: resolve(import.meta.dirname, '../../web/vite.config.ts'),
-        build: { outDir: fixture.webRoot, emptyOutDir: true },
-        logLevel: 'error',
+      await timed('web build', async () => {
+        const { build } = await import('vite');
+        await build({
+          configFile: resolve(import.meta.dirname, '../../web/vite.config.ts'),
+          build: { outDir: fixture.webRoot, emptyOutDir: true },
+          logLevel: 'error',
+        });
       });
-      const database = await openDatabase({ dataDir: 'memory://' });
-      await loadDemo(database, { password: DEMO_PASSWORD });
-      const dump = await database.pool.dumpDataDir?.();
-      await database.close();
-      if (!dump) throw new Error('the e2e database is PGlite and can be dumped');
-      writeFileSync(fixture.demoDump, Buffer.from(await dump.arrayBuffer()));
+      await timed('demo load and dump', async () => {
+        const database = await openDatabase({ dataDir: 'memory://' });
+        await loadDemo(database, { password: DEMO_PASSWORD });
+        const dump = await database.pool.dumpDataDir?.();
+        await database.close();
+        if (!dump) throw new Error('the e2e database is PGlite and can be dumped');
+        writeFileSync(fixture.demoDump, Buffer.from(await dump.arrayBuffer()));
+      });
       writeFileSync(ready, '');
     } catch (error) {
       writeFileSync(failed, String(error));
@@ -136,6 +146,15 @@ async function sharedFixture(): Promise<{ webRoot: string; demoDump: string }> {
     }
     return fixture;
   }
+  return timed('e2e fixture waited for', () => fixtureMadeElsewhere(dir, fixture, ready, failed));
+}
+
+async function fixtureMadeElsewhere(
+  dir: string,
+  fixture: { webRoot: string; demoDump: string },
+  ready: string,
+  failed: string,
+): Promise<{ webRoot: string; demoDump: string }> {
   for (let waited = 0; waited < 600; waited += 1) {
     if (existsSync(ready)) return fixture;
     if (existsSync(failed)) throw new Error(`the shared e2e fixture failed: ${readFileSync(failed, 'utf8')}`);
