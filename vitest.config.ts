@@ -8,6 +8,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
     globalSetup: ['test/global-setup.ts'],
+    setupFiles: ['test/setup.ts'],
     // Two cores: the end-to-end files wait on Chromium much of the time, so two workers overlap well.
     maxWorkers: 2,
   },

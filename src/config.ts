@@ -1,6 +1,7 @@
 // The environment, read and validated once. Nothing else in Cordon reads process.env.
 import { dirname, resolve } from 'node:path';
 import { ROLES, type Role } from './access/actor.ts';
+import type { HashCost } from './modules/auth/passwords.ts';
 
 export interface Config {
   /** PostgreSQL server URL; when absent Cordon runs on embedded PGlite in `dataDir`. */
@@ -43,6 +44,12 @@ export interface Config {
   auditCheckpointFile: string;
   /** The running server signs a checkpoint this often when the chain has grown (CORDON_AUDIT_CHECKPOINT_MINUTES; 0: only at shutdown and on demand). */
   auditCheckpointMinutes: number;
+  /**
+   * The cost of new password hashes (CORDON_PASSWORD_HASH_COST): 'standard' (argon2id at its
+   * library's defaults); 'test' (cheap, for the test suite's processes only: refused unless Vitest
+   * runs the process, and always when NODE_ENV is production).
+   */
+  passwordHashCost: HashCost;
   /** CORDON_DEBUG=1: the CLI prints an unexpected error's whole stack (which may hold data) instead of one line. */
   debug: boolean;
 }
@@ -70,6 +77,16 @@ function trustProxy(value: string | undefined): boolean | string {
   // Trusting every hop would let a client write its own address into X-Forwarded-For.
   if (text === 'true') throw new Error('CORDON_TRUST_PROXY: name the reverse proxies (addresses or CIDRs, comma-separated) rather than trusting every hop');
   return text;
+}
+
+function hashCost(env: NodeJS.ProcessEnv): HashCost {
+  const value = env.CORDON_PASSWORD_HASH_COST?.trim() || 'standard';
+  if (value !== 'standard' && value !== 'test') throw new Error(`CORDON_PASSWORD_HASH_COST must be standard or test, got "${value}"`);
+  // Cheap hashes make stolen ones cheap to crack: only ever inside the test suite.
+  if (value === 'test' && (!env.VITEST || env.NODE_ENV === 'production')) {
+    throw new Error('CORDON_PASSWORD_HASH_COST=test is for the test suite only: unset it (passwords must be hashed at the standard cost)');
+  }
+  return value;
 }
 
 function roles(name: string, value: string | undefined): Role[] {
@@ -108,6 +125,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditKeyFile: resolve(env.CORDON_AUDIT_KEY_FILE?.trim() || `${dirname(dataDir)}/audit-key.pem`),
     auditCheckpointFile: resolve(env.CORDON_AUDIT_CHECKPOINT_FILE?.trim() || `${dirname(dataDir)}/audit-checkpoints.jsonl`),
     auditCheckpointMinutes: integer('CORDON_AUDIT_CHECKPOINT_MINUTES', env.CORDON_AUDIT_CHECKPOINT_MINUTES, 10),
+    passwordHashCost: hashCost(env),
     debug: env.CORDON_DEBUG === '1',
   };
 }

@@ -1,4 +1,6 @@
 // Prepares what the whole test run shares, once, and removes it when the run ends:
+// - CORDON_PASSWORD_HASH_COST=test for the `cordon` processes the tests start (the files' own
+//   processes are set by test/setup.ts);
 // - the run's name (CORDON_E2E_RUN), so that the end-to-end files share one built web application
 //   and one loaded demo (see `sharedFixture` in test/e2e/harness.ts);
 // - a migrated PGlite database, dumped, that each test file's fresh PGlite database starts from
@@ -23,6 +25,7 @@ export default function setup() {
 async function prepareRun() {
   const run = randomUUID();
   process.env.CORDON_E2E_RUN = run;
+  process.env.CORDON_PASSWORD_HASH_COST = 'test';
   const dir = join(tmpdir(), `cordon-test-${run}`);
   mkdirSync(dir, { recursive: true });
 

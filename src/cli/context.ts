@@ -7,6 +7,7 @@ import { type Config, readConfig } from '../config.ts';
 import { type Database, openDatabase } from '../db/connection.ts';
 import { DataDirLocked } from '../db/data-dir-lock.ts';
 import { CordonError, Invalid } from '../errors.ts';
+import { setPasswordHashCost } from '../modules/auth/passwords.ts';
 import { actorOfUsername } from '../modules/auth/service.ts';
 
 /**
@@ -84,6 +85,7 @@ export function action<A extends unknown[]>(run: (...args: A) => Promise<void>) 
     const command = args.at(-1);
     if (command instanceof Command) runningCommand = commandPath(command);
     try {
+      setPasswordHashCost(readConfig().passwordHashCost);
       await run(...args);
     } catch (error) {
       process.exitCode = 1;

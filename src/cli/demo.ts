@@ -1,6 +1,6 @@
 // `cordon demo`: load the demo operation (Storm Makers II, October 2023).
 import type { Command } from 'commander';
-import type { Config } from '../config.ts';
+import { type Config, readConfig } from '../config.ts';
 import type { Database } from '../db/connection.ts';
 import { loadDemo, randomDemoPassword } from '../demo/load.ts';
 import { checkPasswordPolicy } from '../modules/auth/password-policy.ts';
@@ -13,9 +13,13 @@ export async function loadIfEmpty(database: Database, config: Config) {
   await load(database, config);
 }
 
-async function load(database: Database, config: Config) {
-  // A chosen demo password meets the policy; the random one (16 characters) is long and random.
+// A chosen demo password meets the policy; the random one (16 characters) is long and random.
+function checkDemoPassword(config: Config) {
   if (config.demoPassword) checkPasswordPolicy(config.demoPassword, { field: 'CORDON_DEMO_PASSWORD', subject: 'CORDON_DEMO_PASSWORD' });
+}
+
+async function load(database: Database, config: Config) {
+  checkDemoPassword(config);
   const password = config.demoPassword ?? randomDemoPassword();
   const started = Date.now();
   const bar = progressBar('demo', 271_900, 'records');
@@ -40,11 +44,13 @@ export function demoCommand(program: Command) {
     .command('demo')
     .description('load the demo operation (27 countries, 450 hotspots, 270,000 inspections)')
     .action(
-      action(async () =>
-        withDatabase(
+      action(async () => {
+        // Refused before the database is opened (and, on a new folder, made and migrated).
+        checkDemoPassword(readConfig());
+        await withDatabase(
           (database, config) => load(database, config),
           () => 'the demo is loaded by the server itself when it starts on an empty folder (without --no-demo), or into another folder: CORDON_DATA_DIR=<folder> cordon demo',
-        ),
-      ),
+        );
+      }),
     );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RateLimited } from './errors.ts';
-import { HASHING_CONCURRENCY, HASHING_QUEUE, hashingLoad, hashPassword, resetHashingPeak, verifyPassword } from './passwords.ts';
+import { HASHING_CONCURRENCY, HASHING_QUEUE, hashingLoad, hashPassword, resetHashingPeak, setPasswordHashCost, verifyPassword } from './passwords.ts';
 
 describe('password hashing', () => {
   it('runs at most HASHING_CONCURRENCY at once and refuses sign-ins beyond the queue at once', async () => {
@@ -21,5 +21,16 @@ describe('password hashing', () => {
     const hash = await hashPassword('correct horse battery staple');
     expect(await verifyPassword(hash, 'wrong horse battery staple')).toBe(false);
     expect(await verifyPassword('not a hash', 'anything at all')).toBe(false);
+  });
+
+  it('hashes at the standard cost (64 MiB, 3 passes) unless set to the test cost, and verifies each at its own', async () => {
+    setPasswordHashCost('standard');
+    const standard = await hashPassword('correct horse battery staple');
+    setPasswordHashCost('test');
+    const cheap = await hashPassword('correct horse battery staple');
+    expect(standard).toMatch(/^\$argon2id\$v=19\$m=65536,p=4,t=3\$/);
+    expect(cheap).toMatch(/^\$argon2id\$v=19\$m=1024,p=1,t=1\$/);
+    expect(await verifyPassword(standard, 'correct horse battery staple')).toBe(true);
+    expect(await verifyPassword(cheap, 'correct horse battery staple')).toBe(true);
   });
 });

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { readConfig } from './config.ts';
+
+describe('readConfig', () => {
+  it('hashes passwords at the standard cost unless the test suite asks for less', () => {
+    expect(readConfig({}).passwordHashCost).toBe('standard');
+    expect(readConfig({ CORDON_PASSWORD_HASH_COST: 'standard' }).passwordHashCost).toBe('standard');
+    expect(readConfig({ CORDON_PASSWORD_HASH_COST: 'test', VITEST: 'true' }).passwordHashCost).toBe('test');
+  });
+
+  it('refuses the test cost outside the test suite, and always in production', () => {
+    expect(() => readConfig({ CORDON_PASSWORD_HASH_COST: 'test' })).toThrow(/CORDON_PASSWORD_HASH_COST=test is for the test suite only/);
+    expect(() => readConfig({ CORDON_PASSWORD_HASH_COST: 'test', VITEST: 'true', NODE_ENV: 'production' })).toThrow(/test suite only/);
+    expect(() => readConfig({ CORDON_PASSWORD_HASH_COST: 'cheap', VITEST: 'true' })).toThrow(/CORDON_PASSWORD_HASH_COST must be standard or test, got "cheap"/);
+  });
+
+  it('names the variable of a setting that is not a whole number', () => {
+    expect(() => readConfig({ PORT: 'eighty' })).toThrow(/PORT must be a whole number, got "eighty"/);
+  });
+});
