@@ -10,6 +10,7 @@ import { action, progressBar, withDatabase } from './context.ts';
 export async function loadIfEmpty(database: Database, config: Config) {
   const anyUser = await database.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
   if (anyUser) return;
+  checkDemoPassword(config);
   await load(database, config);
 }
 
@@ -18,8 +19,8 @@ function checkDemoPassword(config: Config) {
   if (config.demoPassword) checkPasswordPolicy(config.demoPassword, { field: 'CORDON_DEMO_PASSWORD', subject: 'CORDON_DEMO_PASSWORD' });
 }
 
+/** Loads the demo; the caller has checked a chosen password (`checkDemoPassword`). */
 async function load(database: Database, config: Config) {
-  checkDemoPassword(config);
   const password = config.demoPassword ?? randomDemoPassword();
   const started = Date.now();
   const bar = progressBar('demo', 271_900, 'records');
