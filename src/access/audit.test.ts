@@ -1,16 +1,14 @@
 // The audit chain: appended in the change's transaction, refused updates, tampering detected.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { engines, freshDatabase, type TestDatabase } from '../../test/helpers/engines.ts';
+import { engines, freshDatabase, freshDataDir, type TestDatabase } from '../../test/helpers/engines.ts';
 import { openDatabase } from '../db/connection.ts';
 import { appendAudit, verifyAudit } from './audit.ts';
+import { runCordon } from '../../test/helpers/cli.ts';
 
-const run = promisify(execFile);
 
 async function writeEntries(test: TestDatabase, n: number) {
   for (let i = 0; i < n; i++) {
@@ -99,18 +97,18 @@ describe('cordon audit verify', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('reports an intact log, then a tampered entry with exit code 2', async () => {
-    const database = await openDatabase({ dataDir: dir });
+    const database = await freshDataDir(dir);
     const test = { database, drop: () => database.close() };
     await writeEntries(test, 3);
     await database.close();
     const env = { ...process.env, CORDON_DATA_DIR: dir, DATABASE_URL: '' };
-    const ok = await run('node', ['bin/cordon.js', 'audit', 'verify'], { env });
+    const ok = await runCordon(env, ['audit', 'verify']);
     expect(ok.stdout).toMatch(/audit log intact: 3 entries/);
 
     const again = await openDatabase({ dataDir: dir });
     await tamper({ database: again, drop: async () => {} }, `update audit_log set actor_user_id = gen_random_uuid() where seq = 2`);
     await again.close();
-    const bad = await run('node', ['bin/cordon.js', 'audit', 'verify'], { env }).catch((e) => e);
+    const bad = await runCordon(env, ['audit', 'verify']);
     expect(bad.code).toBe(2);
     expect(bad.stdout).toMatch(/AUDIT LOG TAMPERED: entry 2 was changed/);
   });

@@ -8,6 +8,7 @@ import { verifyAudit } from '../access/audit.ts';
 import { readConfig } from '../config.ts';
 import { Invalid } from '../errors.ts';
 import { action, withDatabase } from './context.ts';
+import { cliIo } from './io.ts';
 
 export function auditCommand(program: Command) {
   const audit = program.command('audit').description('the audit trail');
@@ -18,7 +19,7 @@ export function auditCommand(program: Command) {
     .option('--public-key <pem>', 'the public key (or the private key) that signed them (default: CORDON_AUDIT_KEY_FILE)')
     .action(
       action(async (options: { checkpoints?: string; publicKey?: string }) => {
-        const config = readConfig();
+        const config = readConfig(cliIo().env);
         const keyPath = options.publicKey ?? config.auditKeyFile;
         if (options.checkpoints && !existsSync(keyPath)) {
           throw new Invalid(`no key at ${keyPath} to check the checkpoints with: give --public-key`, 'public-key');
@@ -28,21 +29,21 @@ export function auditCommand(program: Command) {
         await withDatabase(async (database) => {
           const verdict = await verifyAudit(database.db);
           if (!verdict.ok) {
-            process.stdout.write(`AUDIT LOG TAMPERED: ${verdict.problem}\n`);
-            process.exitCode = 2;
+            cliIo().stdout.write(`AUDIT LOG TAMPERED: ${verdict.problem}\n`);
+            cliIo().exit(2);
             return;
           }
           if (checkpoints === undefined || !publicKey) {
-            process.stdout.write(`audit log intact: ${verdict.entries} entries, head ${verdict.headHash}\n`);
+            cliIo().stdout.write(`audit log intact: ${verdict.entries} entries, head ${verdict.headHash}\n`);
             return;
           }
           const signed = await verifyCheckpoints(database.db, checkpoints, publicKey);
           if (!signed.ok) {
-            process.stdout.write(`AUDIT LOG TAMPERED: ${signed.problem}\n`);
-            process.exitCode = 2;
+            cliIo().stdout.write(`AUDIT LOG TAMPERED: ${signed.problem}\n`);
+            cliIo().exit(2);
             return;
           }
-          process.stdout.write(
+          cliIo().stdout.write(
             `audit log intact: ${verdict.entries} entries, head ${verdict.headHash}; ${signed.checkpoints} signed checkpoints hold (the last at entry ${signed.lastSeq ?? 0}, key ${keyFingerprint(publicKey)})\n`,
           );
         }, (server) => `sign a checkpoint with POST ${server}/api/audit/checkpoints as an admin of the coordinating bureau, and verify when the server is stopped`);
@@ -56,7 +57,7 @@ export function auditCommand(program: Command) {
         withDatabase(
           async (database, config) => {
             const checkpoint = await writeCheckpoint(database.db, { keyFile: config.auditKeyFile, file: config.auditCheckpointFile }, { force: true });
-            process.stdout.write(
+            cliIo().stdout.write(
               checkpoint
                 ? `checkpoint of entry ${checkpoint.seq} (${checkpoint.hash}) appended to ${config.auditCheckpointFile}\n`
                 : 'the audit log is empty: nothing to sign\n',
@@ -74,8 +75,8 @@ export function auditCommand(program: Command) {
       action(async (options: { out: string }) => {
         const key = createSigningKey(options.out);
         const publicKey = createPublicKey(key);
-        process.stdout.write(`${options.out}: key ${keyFingerprint(publicKey)}; give auditors its public key:\n`);
-        process.stdout.write(publicKey.export({ type: 'spki', format: 'pem' }) as string);
+        cliIo().stdout.write(`${options.out}: key ${keyFingerprint(publicKey)}; give auditors its public key:\n`);
+        cliIo().stdout.write(publicKey.export({ type: 'spki', format: 'pem' }) as string);
       }),
     );
 }

@@ -9,6 +9,7 @@ import { DataDirLocked } from '../db/data-dir-lock.ts';
 import { CordonError, Invalid } from '../errors.ts';
 import { setPasswordHashCost } from '../modules/auth/passwords.ts';
 import { actorOfUsername } from '../modules/auth/service.ts';
+import { cliIo } from './io.ts';
 
 /**
  * How to do what a command does through the running server, given its address: told instead of
@@ -26,7 +27,7 @@ let runningCommand = 'cordon';
  * @example await withDatabase((database) => listAllUsers(database.db), (server) => `GET ${server}/api/users`)
  */
 export async function withDatabase<T>(work: (database: Database, config: Config) => Promise<T>, throughServer?: ThroughServer): Promise<T> {
-  const config = readConfig();
+  const config = readConfig(cliIo().env);
   let database: Database;
   try {
     database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, holder: runningCommand });
@@ -57,9 +58,9 @@ export async function actingUser(database: Database, username: string | undefine
 
 /** A progress bar on stderr when it is a terminal; silent otherwise. */
 export function progressBar(label: string, total: number, unit: string) {
-  if (!process.stderr.isTTY) return { update: (_n: number) => {}, stop: () => {} };
+  if (!cliIo().stderr.isTTY) return { update: (_n: number) => {}, stop: () => {} };
   const bar = new cliProgress.SingleBar(
-    { format: `${label} [{bar}] {percentage}% | {value}/{total} ${unit} | {eta_formatted} left`, stream: process.stderr, hideCursor: true },
+    { format: `${label} [{bar}] {percentage}% | {value}/{total} ${unit} | {eta_formatted} left`, stream: cliIo().stderr, hideCursor: true },
     cliProgress.Presets.shades_classic,
   );
   bar.start(total, 0);
@@ -85,12 +86,12 @@ export function action<A extends unknown[]>(run: (...args: A) => Promise<void>) 
     const command = args.at(-1);
     if (command instanceof Command) runningCommand = commandPath(command);
     try {
-      setPasswordHashCost(readConfig().passwordHashCost);
+      setPasswordHashCost(readConfig(cliIo().env).passwordHashCost);
       await run(...args);
     } catch (error) {
-      process.exitCode = 1;
-      process.stderr.write(`cordon: ${oneLine(describeError(error))}\n`);
-      if (debugging() && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+      cliIo().exit(1);
+      cliIo().stderr.write(`cordon: ${oneLine(describeError(error))}\n`);
+      if (debugging() && error instanceof Error && error.stack) cliIo().stderr.write(`${error.stack}\n`);
     }
   };
 }
@@ -109,7 +110,7 @@ const oneLine = (text: string) => text.replace(/\s*[\r\n]+\s*/g, ' ');
 
 function debugging(): boolean {
   try {
-    return readConfig().debug;
+    return readConfig(cliIo().env).debug;
   } catch {
     return false;
   }

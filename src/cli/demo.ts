@@ -5,6 +5,7 @@ import type { Database } from '../db/connection.ts';
 import { loadDemo, randomDemoPassword } from '../demo/load.ts';
 import { checkPasswordPolicy } from '../modules/auth/password-policy.ts';
 import { action, progressBar, withDatabase } from './context.ts';
+import { cliIo } from './io.ts';
 
 /** Loads the demo when the database holds no operation and no user yet. */
 export async function loadIfEmpty(database: Database, config: Config) {
@@ -27,11 +28,11 @@ async function load(database: Database, config: Config) {
   const result = await loadDemo(database, { password, onProgress: (done) => bar.update(done) });
   bar.stop();
   if (!result.loaded) {
-    process.stderr.write('cordon: the demo operation is already loaded\n');
+    cliIo().stderr.write('cordon: the demo operation is already loaded\n');
     return;
   }
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  process.stderr.write(
+  cliIo().stderr.write(
     `cordon: demo operation "Storm Makers II" loaded in ${seconds}s (operation ${result.operationId})\n` +
       `cordon: demo users: coordinator, analyst, admin, officer-<cc> and field-<cc> (e.g. officer-in, field-tr)\n` +
       (config.demoPassword
@@ -47,7 +48,7 @@ export function demoCommand(program: Command) {
     .action(
       action(async () => {
         // Refused before the database is opened (and, on a new folder, made and migrated).
-        checkDemoPassword(readConfig());
+        checkDemoPassword(readConfig(cliIo().env));
         await withDatabase(
           (database, config) => load(database, config),
           () => 'the demo is loaded by the server itself when it starts on an empty folder (without --no-demo), or into another folder: CORDON_DATA_DIR=<folder> cordon demo',

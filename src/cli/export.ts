@@ -17,6 +17,7 @@ import { ftmExport } from '../modules/exports/ftm.ts';
 import { VICTIM_EXPORTS, type VictimExport, victimExport } from '../modules/exports/service.ts';
 import { listOutcomes } from '../modules/outcomes/service.ts';
 import { action, actingUser, type ThroughServer, withDatabase } from './context.ts';
+import { cliIo } from './io.ts';
 
 type Row = Record<string, unknown>;
 type Lister = (database: Database, actor: Actor, operationId: string, filter: { limit: number; cursor?: string; country?: string }) => Promise<{ items: Row[]; next: string | null }>;
@@ -58,11 +59,11 @@ function throughServer(list: string, operationId: string): ThroughServer {
 async function writeFtm(options: { operation: string; user?: string; out?: string }) {
   await withDatabase(async (database) => {
     const actor = await actingUser(database, options.user);
-    const out: Writable = options.out ? createWriteStream(options.out) : process.stdout;
+    const out: Writable = options.out ? createWriteStream(options.out) : cliIo().stdout;
     const { lines, count } = await ftmExport(database, actor, options.operation);
     lines.pipe(out);
     await finished(options.out ? out : lines);
-    if (options.out) process.stderr.write(`exported ${count} FollowTheMoney entities to ${options.out}\n`);
+    if (options.out) cliIo().stderr.write(`exported ${count} FollowTheMoney entities to ${options.out}\n`);
   }, throughServer('ftm', options.operation));
 }
 
@@ -74,7 +75,7 @@ export function exportCommand(program: Command) {
     )
     .argument('<list>', EXPORTS.join(' | '))
     .requiredOption('--operation <id>', 'operation id')
-    .option('--user <username>', 'the user whose view is exported', process.env.CORDON_USER)
+    .option('--user <username>', 'the user whose view is exported', cliIo().env.CORDON_USER)
     .option('--country <cc>', 'only this country (ISO code)')
     .option('--out <file>', 'output file (default: standard output)')
     .action(
@@ -86,11 +87,11 @@ export function exportCommand(program: Command) {
         if (list in VICTIM_EXPORTS) {
           await withDatabase(async (database) => {
             const actor = await actingUser(database, options.user);
-            const out: Writable = options.out ? createWriteStream(options.out) : process.stdout;
+            const out: Writable = options.out ? createWriteStream(options.out) : cliIo().stdout;
             const { csv, count } = await victimExport(database, actor, options.operation, list as VictimExport);
             csv.pipe(out);
             await finished(options.out ? out : csv);
-            if (options.out) process.stderr.write(`exported ${count} victims as ${list.toUpperCase()} to ${options.out}\n`);
+            if (options.out) cliIo().stderr.write(`exported ${count} victims as ${list.toUpperCase()} to ${options.out}\n`);
           }, throughServer(list, options.operation));
           return;
         }
@@ -98,7 +99,7 @@ export function exportCommand(program: Command) {
         if (!spec) throw new Invalid(`cannot export "${list}": choose ${EXPORTS.join(', ')}`, 'list');
         await withDatabase(async (database) => {
           const actor = await actingUser(database, options.user);
-          const out: Writable = options.out ? createWriteStream(options.out) : process.stdout;
+          const out: Writable = options.out ? createWriteStream(options.out) : cliIo().stdout;
           const csv = stringify({ header: true, columns: spec.columns });
           csv.pipe(out);
           let cursor: string | undefined;
@@ -118,7 +119,7 @@ export function exportCommand(program: Command) {
           csv.end();
           if (options.out) {
             await finished(out);
-            process.stderr.write(`exported ${rows} ${list} to ${options.out}\n`);
+            cliIo().stderr.write(`exported ${rows} ${list} to ${options.out}\n`);
           }
         }, throughServer(list, options.operation));
       }),

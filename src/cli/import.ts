@@ -5,6 +5,7 @@ import { importInspections } from '../modules/inspections/service.ts';
 import { Invalid } from '../errors.ts';
 import { importOutcomes } from '../modules/outcomes/service.ts';
 import { action, actingUser, progressBar, withDatabase } from './context.ts';
+import { cliIo } from './io.ts';
 
 const IMPORTERS = { inspections: importInspections, outcomes: importOutcomes } as const;
 
@@ -15,7 +16,7 @@ export function importCommand(program: Command) {
     .argument('<kind>', 'inspections | outcomes')
     .argument('<file>', 'CSV file with a header row')
     .requiredOption('--operation <id>', 'operation id')
-    .option('--user <username>', 'the user the records are imported as (their bureau owns them)', process.env.CORDON_USER)
+    .option('--user <username>', 'the user the records are imported as (their bureau owns them)', cliIo().env.CORDON_USER)
     .action(
       action(async (kind: string, file: string, options: { operation: string; user?: string }) => {
         const importer = IMPORTERS[kind as keyof typeof IMPORTERS];
@@ -30,7 +31,7 @@ export function importCommand(program: Command) {
             bar.update(size);
             bar.stop();
             const seconds = (Date.now() - started) / 1000;
-            process.stdout.write(`imported ${rows} ${kind} in ${seconds.toFixed(1)}s (${Math.round(rows / seconds)} rows/s)\n`);
+            cliIo().stdout.write(`imported ${rows} ${kind} in ${seconds.toFixed(1)}s (${Math.round(rows / seconds)} rows/s)\n`);
           } finally {
             bar.stop();
           }

@@ -9,6 +9,7 @@ import { Invalid } from '../errors.ts';
 import { type LinkageResult, type PersonMatch, dedupePeople, linkPeople } from '../matching/linkage.ts';
 import { RECORD_COLUMNS, type RecordFormat, readPersonRecords } from '../matching/records.ts';
 import { action } from './context.ts';
+import { cliIo } from './io.ts';
 
 type LinkOptions = {
   left?: string;
@@ -95,7 +96,7 @@ export function linkCommand(program: Command) {
       action(async (options: LinkOptions) => {
         const { format, threshold } = parseOptions(options);
         const started = Date.now();
-        const progress = (note: string) => process.stderr.write(`link: ${note}\n`);
+        const progress = (note: string) => cliIo().stderr.write(`link: ${note}\n`);
         const read = async (file: string) => {
           // Opened first, so a missing or unreadable file is a plain message, not a stack trace.
           const stream = createReadStream(file);

@@ -9,6 +9,7 @@ import { stringify } from 'csv-stringify';
 import { Invalid } from '../errors.ts';
 import { compareNames } from '../matching/names.ts';
 import { action } from './context.ts';
+import { cliIo } from './io.ts';
 
 type Row = Record<string, string>;
 
@@ -57,7 +58,7 @@ export function namesCommand(program: Command) {
         const report = (row: number) => {
           rows = row - 1;
           if (rows % 10_000 === 0)
-            process.stderr.write(`names: ${rows.toLocaleString('en')} pairs compared\n`);
+            cliIo().stderr.write(`names: ${rows.toLocaleString('en')} pairs compared\n`);
         };
         await pipeline(
           createReadStream(options.in),
@@ -66,7 +67,7 @@ export function namesCommand(program: Command) {
           stringify({ header: true }),
           createWriteStream(options.out),
         );
-        process.stderr.write(
+        cliIo().stderr.write(
           `names: ${rows.toLocaleString('en')} pairs compared, written to ${options.out}\n`,
         );
       }),

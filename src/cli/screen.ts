@@ -4,6 +4,7 @@ import { createReadStream, createWriteStream, renameSync, rmSync, statSync } fro
 import type { Command } from 'commander';
 import { screenAdsCsv } from '../modules/screening/bulk.ts';
 import { action, progressBar } from './context.ts';
+import { cliIo } from './io.ts';
 
 export function screenCommand(program: Command) {
   const screen = program.command('screen').description('screen job ads and offers for recruitment-scam red flags');
@@ -23,7 +24,7 @@ export function screenCommand(program: Command) {
           const summary = await screenAdsCsv(input, createWriteStream(partial));
           renameSync(partial, options.out);
           bar.stop();
-          process.stdout.write(`ads: ${summary.ads}\nhigh: ${summary.high}\nmedium: ${summary.medium}\nlow: ${summary.low}\n`);
+          cliIo().stdout.write(`ads: ${summary.ads}\nhigh: ${summary.high}\nmedium: ${summary.medium}\nlow: ${summary.low}\n`);
         } catch (error) {
           bar.stop();
           rmSync(partial, { force: true });

@@ -4,6 +4,7 @@ import { ROLES, type Role } from '../access/actor.ts';
 import { Invalid } from '../errors.ts';
 import { createUser, findBureauByName, listAllUsers, resetPassword } from '../modules/bureaus/service.ts';
 import { action, type ThroughServer, withDatabase } from './context.ts';
+import { cliIo } from './io.ts';
 
 // While `cordon serve` holds the data folder, accounts are managed through it.
 const THROUGH_SERVER: ThroughServer = (server) =>
@@ -14,11 +15,11 @@ const THROUGH_SERVER: ThroughServer = (server) =>
  * policy (12 characters, not common, not the username) is the service's, as for the API.
  */
 async function readPassword(): Promise<string> {
-  const fromEnv = process.env.CORDON_NEW_PASSWORD;
+  const fromEnv = cliIo().env.CORDON_NEW_PASSWORD;
   if (fromEnv) return fromEnv;
-  if (process.stdin.isTTY) throw new Invalid('give the password in CORDON_NEW_PASSWORD or on standard input', 'password');
+  if (cliIo().stdin.isTTY) throw new Invalid('give the password in CORDON_NEW_PASSWORD or on standard input', 'password');
   let text = '';
-  for await (const chunk of process.stdin) text += chunk;
+  for await (const chunk of cliIo().stdin) text += chunk;
   const [line = ''] = text.split(/\r?\n/);
   if (!line) throw new Invalid('no password on standard input', 'password');
   return line;
@@ -33,7 +34,7 @@ export function usersCommand(program: Command) {
       action(async () =>
         withDatabase(async (database) => {
           for (const u of await listAllUsers(database.db)) {
-            process.stdout.write(`${u.username}\t${u.roles.join(',')}\t${u.disabled ? 'disabled' : 'active'}\t${u.displayName}\n`);
+            cliIo().stdout.write(`${u.username}\t${u.roles.join(',')}\t${u.disabled ? 'disabled' : 'active'}\t${u.displayName}\n`);
           }
         }, THROUGH_SERVER),
       ),
@@ -60,7 +61,7 @@ export function usersCommand(program: Command) {
             roles: roles as Role[],
             password: await readPassword(),
           });
-          process.stdout.write(`added ${username} (${id})\n`);
+          cliIo().stdout.write(`added ${username} (${id})\n`);
         }, THROUGH_SERVER),
       ),
     );
@@ -72,7 +73,7 @@ export function usersCommand(program: Command) {
       action(async (username: string) =>
         withDatabase(async (database) => {
           await resetPassword(database, username, await readPassword());
-          process.stdout.write(`password of ${username} changed\n`);
+          cliIo().stdout.write(`password of ${username} changed\n`);
         }, THROUGH_SERVER),
       ),
     );

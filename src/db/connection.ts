@@ -38,6 +38,11 @@ export interface DatabaseOptions {
   holder?: string;
 }
 
+// PostgreSQL arms a 10 s timer to log the progress of slow start-up steps and leaves it armed;
+// PGlite's timer kept a `cordon` process alive for those 10 s after a command that ran no query
+// (every refusal of a bad --user, say). Progress of a start-up step is never logged in PGlite.
+const START_PARAMS = [...PGlite.defaultStartParams, '-c', 'log_startup_progress_interval=0'];
+
 /**
  * Opens (and by default migrates) the database described by the options. A PGlite folder is
  * locked first: while one process (or one Database in this process) has it open, others fail.
@@ -53,7 +58,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     const dataDir = options.dataDir ?? 'memory://';
     if (!dataDir.startsWith('memory://')) lock = lockDataDir(dataDir, options.holder ?? defaultHolder());
     try {
-      const lite = await PGlite.create(lock?.dataDir ?? dataDir, { parsers: pgliteParsers, ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}) });
+      const lite = await PGlite.create(lock?.dataDir ?? dataDir, { startParams: START_PARAMS, parsers: pgliteParsers, ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}) });
       pool = pglitePool(lite);
     } catch (error) {
       lock?.release();

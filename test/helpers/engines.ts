@@ -64,6 +64,17 @@ function pgliteDump(): Blob | undefined {
   return migratedDump;
 }
 
+/**
+ * A new PGlite folder, migrated (unpacked from the run's dump when there is one), opened.
+ * @example await (await freshDataDir(join(dir, 'data'))).close()
+ */
+export function freshDataDir(dataDir: string): Promise<Database> {
+  return timed('fresh database (pglite folder)', () => {
+    const dump = pgliteDump();
+    return openDatabase({ dataDir, ...(dump ? { loadDataDir: dump } : {}) });
+  });
+}
+
 /** A fresh, migrated database of the engine, for one test file. */
 export function freshDatabase(engine: Engine): Promise<TestDatabase> {
   return timed(`fresh database (${engine})`, () => makeFreshDatabase(engine));

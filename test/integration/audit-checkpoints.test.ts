@@ -1,12 +1,10 @@
 // Signed checkpoints of the audit chain: the two rewrites the database's owner could do unnoticed
 // (change an entry and re-hash the rest; cut the tail and wind the head back) verify as intact on
 // the chain alone and as tampered against the checkpoints. On PGlite and the PostgreSQL server.
-import { execFile } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publicKeyFrom, verifyCheckpoints, writeCheckpoint } from '../../src/access/audit-checkpoints.ts';
@@ -16,10 +14,10 @@ import type { Database } from '../../src/db/connection.ts';
 import { openDatabase } from '../../src/db/connection.ts';
 import { startCheckpointWriter } from '../../src/server/plugins/audit-checkpoints.ts';
 import { makeWorld, USERS } from '../factories/world.ts';
-import { engines, freshDatabase, type TestDatabase } from '../helpers/engines.ts';
+import { engines, freshDatabase, freshDataDir, type TestDatabase } from '../helpers/engines.ts';
 import { startServer, type TestServer } from '../helpers/http.ts';
+import { runCordon } from '../helpers/cli.ts';
 
-const run = promisify(execFile);
 
 async function writeEntries(database: Database, from: number, n: number) {
   for (let i = from; i < from + n; i++) {
@@ -171,28 +169,28 @@ describe('cordon audit checkpoint and verify --checkpoints', () => {
       CORDON_AUDIT_KEY_FILE: join(dir, 'key.pem'),
       CORDON_AUDIT_CHECKPOINT_FILE: join(dir, 'cp.jsonl'),
     };
-    let database = await openDatabase({ dataDir });
+    let database = await freshDataDir(dataDir);
     await writeEntries(database, 1, 6);
     await database.close();
-    const signed = await run('node', ['bin/cordon.js', 'audit', 'checkpoint'], { env });
+    const signed = await runCordon(env, ['audit', 'checkpoint']);
     expect(signed.stdout).toMatch(/checkpoint of entry 6 /);
     const publicPem = join(dir, 'public.pem');
-    const keygen = await run('node', ['bin/cordon.js', 'audit', 'keygen', '--out', join(dir, 'other.pem')], { env });
+    const keygen = await runCordon(env, ['audit', 'keygen', '--out', join(dir, 'other.pem')]);
     expect(keygen.stdout).toMatch(/BEGIN PUBLIC KEY/);
-    const again = await run('node', ['bin/cordon.js', 'audit', 'keygen', '--out', join(dir, 'other.pem')], { env }).catch((e) => e);
+    const again = await runCordon(env, ['audit', 'keygen', '--out', join(dir, 'other.pem')]);
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/never overwritten/);
     // The auditor keeps only the public key.
     writeFileSync(publicPem, publicKeyFrom(join(dir, 'key.pem')).export({ type: 'spki', format: 'pem' }) as string);
-    const ok = await run('node', ['bin/cordon.js', 'audit', 'verify', '--checkpoints', join(dir, 'cp.jsonl'), '--public-key', publicPem], { env });
+    const ok = await runCordon(env, ['audit', 'verify', '--checkpoints', join(dir, 'cp.jsonl'), '--public-key', publicPem]);
     expect(ok.stdout).toMatch(/audit log intact: 6 entries.*1 signed checkpoints hold \(the last at entry 6/);
 
     database = await openDatabase({ dataDir });
     await rewrite(database, [`update audit_log set entity_id = 'rec-x' where seq = 2`], 2);
     await database.close();
-    const plain = await run('node', ['bin/cordon.js', 'audit', 'verify'], { env });
+    const plain = await runCordon(env, ['audit', 'verify']);
     expect(plain.stdout).toMatch(/audit log intact: 6 entries/);
-    const bad = await run('node', ['bin/cordon.js', 'audit', 'verify', '--checkpoints', join(dir, 'cp.jsonl'), '--public-key', publicPem], { env }).catch((e) => e);
+    const bad = await runCordon(env, ['audit', 'verify', '--checkpoints', join(dir, 'cp.jsonl'), '--public-key', publicPem]);
     expect(bad.code).toBe(2);
     expect(bad.stdout).toMatch(/AUDIT LOG TAMPERED: entry 6 is not the one checkpoint on line 1 signed/);
   }, 240_000);

@@ -1,7 +1,7 @@
 // The cordon command line never prints secrets: an error it did not expect (here the database
 // refusing a row that holds a password hash) is one line without the row, the hash or a stack.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CliWorld, cliWorld, runCordon } from '../helpers/cli.ts';
+import { type CliWorld, cliWorld, runCordonProcess } from '../helpers/cli.ts';
 import { engines } from '../helpers/engines.ts';
 
 describe.each(engines)('cordon CLI errors on %s', (engine) => {
@@ -12,7 +12,7 @@ describe.each(engines)('cordon CLI errors on %s', (engine) => {
   afterAll(() => cli?.drop());
 
   it('refuses a username the database refuses in one line, without the row, its password hash or a stack', async () => {
-    const result = await runCordon({ ...cli.env, CORDON_DEBUG: '', CORDON_NEW_PASSWORD: 'a long enough password' }, [
+    const result = await runCordonProcess({ ...cli.env, CORDON_DEBUG: '', CORDON_NEW_PASSWORD: 'a long enough password' }, [
       'users',
       'add',
       'Bad Name!',

@@ -1,17 +1,15 @@
-// The cordon command line, run as a user would: import, export, users, on both engines.
-import { execFile } from 'node:child_process';
+// The cordon command line, run as a user would: import, export, users, on both engines. The
+// commands run in this process (test/helpers/cli.ts), but for one real `cordon` process.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actingUser } from '../../src/cli/context.ts';
 import { openDatabase } from '../../src/db/connection.ts';
 import { createCase } from '../../src/modules/cases/service.ts';
 import { makeWorld, USERS, type World } from '../factories/world.ts';
-import { engines, freshDatabase, type TestDatabase } from '../helpers/engines.ts';
-
-const exec = promisify(execFile);
+import { runCordon, runCordonProcess } from '../helpers/cli.ts';
+import { engines, freshDatabase, freshDataDir, type TestDatabase } from '../helpers/engines.ts';
 
 describe.each(engines)('cordon CLI on %s', (engine) => {
   const dir = mkdtempSync(join(tmpdir(), 'cordon-cli-'));
@@ -20,11 +18,7 @@ describe.each(engines)('cordon CLI on %s', (engine) => {
   let world: World;
   let env: NodeJS.ProcessEnv;
 
-  const cordon = (...args: string[]) =>
-    exec('node', ['bin/cordon.js', ...args], { env }).then(
-      (ok) => ({ code: 0, ...ok }),
-      (error) => error as { code: number; stdout: string; stderr: string },
-    );
+  const cordon = (...args: string[]) => runCordon(env, args);
 
   beforeAll(async () => {
     if (engine === 'postgres') {
@@ -32,7 +26,7 @@ describe.each(engines)('cordon CLI on %s', (engine) => {
       world = await makeWorld(server.database);
       env = { ...process.env, DATABASE_URL: server.url };
     } else {
-      const database = await openDatabase({ dataDir });
+      const database = await freshDataDir(dataDir);
       world = await makeWorld(database);
       await database.close();
       env = { ...process.env, DATABASE_URL: '', CORDON_DATA_DIR: dataDir };
@@ -114,15 +108,14 @@ describe.each(engines)('cordon CLI on %s', (engine) => {
   });
 
   it('adds a user with a checked role, and lists users', async () => {
-    const added = await exec('node', ['bin/cordon.js', 'users', 'add', 'field-np2', '--bureau', 'NCB Kathmandu', '--roles', 'field'], {
-      env: { ...env, CORDON_NEW_PASSWORD: 'a long enough password' },
-    });
+    // The real `cordon` process, its password from the environment.
+    const added = await runCordonProcess({ ...env, CORDON_NEW_PASSWORD: 'a long enough password' }, ['users', 'add', 'field-np2', '--bureau', 'NCB Kathmandu', '--roles', 'field']);
+    expect(added.code, added.stderr).toBe(0);
     expect(added.stdout).toMatch(/added field-np2/);
     const list = await cordon('users', 'list');
     expect(list.stdout).toMatch(/^field-np2\tfield\tactive/m);
-    const bad = await exec('node', ['bin/cordon.js', 'users', 'add', 'x-user', '--bureau', 'NCB Kathmandu', '--roles', 'king'], {
-      env: { ...env, CORDON_NEW_PASSWORD: 'a long enough password' },
-    }).catch((e) => e);
+    const bad = await runCordon({ ...env, CORDON_NEW_PASSWORD: 'a long enough password' }, ['users', 'add', 'x-user', '--bureau', 'NCB Kathmandu', '--roles', 'king']);
+    expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/"king" is not a role/);
   });
 });

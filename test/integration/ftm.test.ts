@@ -1,19 +1,17 @@
 // The FollowTheMoney export over HTTP and the CLI: only the cases a caller may see, child victims
 // left out for all but the owner bureau's officers, one entity per identifier across cases, and
 // every entity valid in the FtM model.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FtmEntity } from '../../src/modules/exports/ftm.ts';
 import { makeWorld, USERS, type World } from '../factories/world.ts';
 import { engines } from '../helpers/engines.ts';
 import { ftmProblems } from '../helpers/ftm-model.ts';
 import { startServer, type TestServer } from '../helpers/http.ts';
+import { runCordon } from '../helpers/cli.ts';
 
-const exec = promisify(execFile);
 const WALLET = '0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed';
 
 /** What only the Nepal-only case holds: none of it may reach another bureau. */
@@ -138,7 +136,7 @@ describe.each(engines)('FollowTheMoney export on %s', (engine) => {
     try {
       const out = join(dir, 'ftm.jsonl');
       const env = { ...process.env, DATABASE_URL: server.url };
-      const run = await exec('node', ['bin/cordon.js', 'export', 'ftm', '--operation', world.operationId, '--user', USERS.officerIn, '--out', out], { env });
+      const run = await runCordon(env, ['export', 'ftm', '--operation', world.operationId, '--user', USERS.officerIn, '--out', out]);
       expect(run.stderr).toMatch(/exported \d+ FollowTheMoney entities/);
       const fromCli = readFileSync(out, 'utf8');
       expect(fromCli).toBe((await exportAs(USERS.officerIn)).text);

@@ -1,14 +1,13 @@
 // Person matches over HTTP: the same person written differently in two bureaus' cases is proposed,
 // analysts confirm or reject, a decided pair is never proposed again, and a caller who sees one
 // side only learns that a hidden match exists and nothing about the other side.
-import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { proposePersonMatches } from '../../src/modules/matches/service.ts';
 import { makeWorld, USERS, type World } from '../factories/world.ts';
 import { engines } from '../helpers/engines.ts';
 import { startServer, type TestServer } from '../helpers/http.ts';
+import { runCordon } from '../helpers/cli.ts';
 
 interface MatchPerson {
   id: string;
@@ -29,7 +28,6 @@ interface Match {
   right: MatchPerson;
 }
 
-const exec = promisify(execFile);
 const names = (m: Match) => [m.left.name, m.right.name].sort();
 
 describe.each(engines)('person matches on %s', (engine) => {
@@ -200,13 +198,13 @@ describe.each(engines)('person matches on %s', (engine) => {
   // The CLI opens its own connection: on the server only (the PGlite database here is in memory).
   it.runIf(engine === 'postgres')('runs from the command line, progress on stderr', async () => {
     const env = { ...process.env, DATABASE_URL: server.url };
-    const run = () => exec('node', ['bin/cordon.js', 'match', 'people', '--operation', world.operationId], { env });
+    const run = () => runCordon(env, ['match', 'people', '--operation', world.operationId]);
     const first = await run();
     expect(first.stdout).toMatch(/^persons: 8\ncandidate pairs: \d+\nnew proposals: \d+\nmodel: priors\n$/);
     expect(first.stderr).toMatch(/^match: read 8 persons/m);
     // Whatever the first run stored, a second one proposes nothing new.
     expect((await run()).stdout).toMatch(/new proposals: 0\n/);
-    const unknown = await exec('node', ['bin/cordon.js', 'match', 'people', '--operation', randomUUID()], { env }).catch((error) => error as { code: number; stderr: string });
+    const unknown = await runCordon(env, ['match', 'people', '--operation', randomUUID()]);
     expect(unknown).toMatchObject({ code: 1 });
     expect(unknown.stderr).toMatch(/operation not found/);
   });
