@@ -9,6 +9,7 @@ import { buildApp } from '../server/app.ts';
 import { startCheckpointWriter } from '../server/plugins/audit-checkpoints.ts';
 import { webIsBuilt } from '../server/plugins/web.ts';
 import { action } from './context.ts';
+import { cliIo } from './io.ts';
 import { loadIfEmpty } from './demo.ts';
 
 export function serveCommand(program: Command) {
@@ -21,17 +22,17 @@ export function serveCommand(program: Command) {
     .option('--no-web', 'serve the API only: do not build the web application when dist/web is missing')
     .action(
       action(async (options: { port?: string; host?: string; demo: boolean; web: boolean }) => {
-        const config = readConfig();
+        const config = readConfig(cliIo().env);
         const database = await openDatabase({
           databaseUrl: config.databaseUrl,
           dataDir: config.dataDir,
           holder: 'cordon serve',
         });
         const where = database.engine === 'pglite' ? config.dataDir : 'the PostgreSQL server in DATABASE_URL';
-        process.stderr.write(`cordon: database ready (${database.engine}, ${where})\n`);
+        cliIo().stderr.write(`cordon: database ready (${database.engine}, ${where})\n`);
         if (options.demo) await loadIfEmpty(database, config);
         if (options.web && !webIsBuilt()) {
-          process.stderr.write('cordon: building the web application (once)…\n');
+          cliIo().stderr.write('cordon: building the web application (once)…\n');
           const { build } = await import('vite');
           await build({
             configFile: resolve(import.meta.dirname, '../../web/vite.config.ts'),
@@ -46,9 +47,9 @@ export function serveCommand(program: Command) {
         const base = `http://${host === '0.0.0.0' ? 'localhost' : host}:${typeof address === 'object' && address ? address.port : port}`;
         // Commands refused while the server holds the folder are told where to send their work instead.
         database.lock?.note({ url: base });
-        process.stderr.write(`cordon: open ${base}/ (API at ${base}/api, docs at ${base}/api/docs)\n`);
+        cliIo().stderr.write(`cordon: open ${base}/ (API at ${base}/api, docs at ${base}/api/docs)\n`);
         const checkpoints = startCheckpointWriter(database, config, (message) => app.log.warn(message));
-        process.stderr.write(`cordon: audit checkpoints signed into ${config.auditCheckpointFile} (key ${config.auditKeyFile})\n`);
+        cliIo().stderr.write(`cordon: audit checkpoints signed into ${config.auditCheckpointFile} (key ${config.auditKeyFile})\n`);
         const stop = async () => {
           await app.close();
           await checkpoints.stop();

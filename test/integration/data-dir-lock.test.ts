@@ -1,7 +1,7 @@
 // One process per PGlite folder, with real processes: while `cordon serve` holds the folder, every
 // CLI command that opens the database stops at once with one clear line and writes nothing; commands
 // on files only keep working; a server killed with -9 leaves a lock the next command takes over.
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -9,16 +9,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actingUser } from '../../src/cli/context.ts';
 import { openDatabase } from '../../src/db/connection.ts';
 import { DataDirLocked } from '../../src/db/data-dir-lock.ts';
 import { importInspections } from '../../src/modules/inspections/service.ts';
 import { makeWorld, USERS, type World } from '../factories/world.ts';
+import { runCordon, runCordonProcess } from '../helpers/cli.ts';
+import { freshDataDir } from '../helpers/engines.ts';
 import { rowCounts } from '../helpers/row-counts.ts';
-
-const exec = promisify(execFile);
 
 describe('a PGlite data folder held by cordon serve', () => {
   const dir = mkdtempSync(join(tmpdir(), 'cordon-lock-'));
@@ -28,11 +27,10 @@ describe('a PGlite data folder held by cordon serve', () => {
   let before: Record<string, number>;
   let server: ChildProcess | undefined;
 
-  const cordon = (...args: string[]) =>
-    exec('node', ['bin/cordon.js', ...args], { env }).then(
-      (ok) => ({ code: 0, ...ok }),
-      (error) => error as { code: number; stdout: string; stderr: string },
-    );
+  // Commands run in this process (another than the server's, which holds the folder), but for a
+  // second `cordon serve` and the one that takes over a killed server's lock: real processes.
+  const cordon = (...args: string[]) => runCordon(env, args);
+  const cordonProcess = (...args: string[]) => runCordonProcess(env, args);
 
   const counts = async () => {
     const database = await openDatabase({ dataDir });
@@ -63,7 +61,7 @@ describe('a PGlite data folder held by cordon serve', () => {
   }
 
   beforeAll(async () => {
-    const database = await openDatabase({ dataDir });
+    const database = await freshDataDir(dataDir);
     world = await makeWorld(database);
     // An audited write, so that `audit verify` has a chain to check.
     const officer = await actingUser(database, USERS.officerTr);
@@ -98,7 +96,7 @@ describe('a PGlite data folder held by cordon serve', () => {
       cordon('users', 'list'),
       cordon('audit', 'verify'),
       cordon('cooperation', 'stats', '--operation', op, '--user', USERS.coordinator),
-      cordon('serve', '--no-demo', '--no-web', '--port', String(await freePort())),
+      cordonProcess('serve', '--no-demo', '--no-web', '--port', String(await freePort())),
     ]);
     for (const refused of [imported, added, passwd, matched, demo, exported, listed, verified, stats, secondServer]) {
       expect(refused.code, refused.stdout).not.toBe(0);
@@ -145,7 +143,6 @@ describe('a PGlite data folder held by cordon serve', () => {
     const audit = await cordon('audit', 'verify');
     expect(audit.stdout).toMatch(/^audit log intact: 1 entries/);
     expect(audit.stderr).toBe('');
-    // Thirteen Node processes at once: slow on a loaded two-core machine.
   }, 240_000);
 
   it('takes over the lock of a server killed with -9, saying so, and the data is intact', async () => {
@@ -155,7 +152,7 @@ describe('a PGlite data folder held by cordon serve', () => {
     await once(killed, 'exit');
     expect(JSON.parse(readFileSync(`${dataDir}.lock`, 'utf8'))).toMatchObject({ pid: killed.pid, command: 'cordon serve' });
 
-    const audit = await cordon('audit', 'verify');
+    const audit = await cordonProcess('audit', 'verify');
     expect(audit.code, audit.stderr).toBe(0);
     expect(audit.stderr).toMatch(new RegExp(`taking over the data folder ${dataDir}: it was locked by cordon serve \\(pid ${killed.pid}\\), which is no longer running`));
     expect(audit.stdout).toMatch(/^audit log intact: 1 entries/);
