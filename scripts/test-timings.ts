@@ -21,7 +21,7 @@ const sum = (values: number[]) => values.reduce((total, v) => total + v, 0);
 function step(name: string, command: string, args: string[], env: NodeJS.ProcessEnv = process.env): boolean {
   const started = performance.now();
   const result = spawnSync(command, args, { cwd: root, env, stdio: 'inherit' });
-  steps.push([name, (performance.now() - started) / 1000]);
+  steps.push([name, (performance.now() - started) / 1000, result.status === 0]);
   return result.status === 0;
 }
 
@@ -31,7 +31,7 @@ function besideStep(name: string, command: string, args: string[], env: NodeJS.P
   const child = spawn(command, args, { cwd: root, env, stdio: 'inherit' });
   return new Promise((done) => {
     child.on('close', (code) => {
-      steps.push([name, (performance.now() - started) / 1000]);
+      steps.push([name, (performance.now() - started) / 1000, code === 0]);
       done(code === 0);
     });
   });
@@ -47,7 +47,8 @@ function readPhases(file: string): Phase[] {
 
 function report(modules: ModuleTiming[], phases: Phase[]) {
   console.log('\n| step | seconds |\n|---|---|');
-  for (const [name, seconds] of steps) console.log(`| ${name} | ${seconds.toFixed(1)} |`);
+  // A step that failed says so here: typecheck's errors were printed while Vitest ran, far above.
+  for (const [name, seconds, passed] of steps) console.log(`| ${name}${passed ? '' : ' (FAILED)'} | ${seconds.toFixed(1)} |`);
   if (modules.length > 0) {
     console.log(
       `\nTests: ${sum(modules.map((m) => m.passed))} passed, ${sum(modules.map((m) => m.failed))} failed, ` +
@@ -70,7 +71,7 @@ function report(modules: ModuleTiming[], phases: Phase[]) {
   }
 }
 
-const steps: [string, number][] = [];
+const steps: [string, number, boolean][] = [];
 const dir = mkdtempSync(join(tmpdir(), 'cordon-timings-'));
 const modulesFile = join(dir, 'modules.json');
 const phasesFile = join(dir, 'phases.jsonl');
