@@ -3,7 +3,7 @@
 // where the time went: each step's seconds, the phases spent outside tests (web build, demo load,
 // Chromium start, databases) as the harness records them, and the slowest 20 test files.
 // `npm test -- <vitest arguments>` passes them on (e.g. a file, or `--changed`).
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
@@ -18,15 +18,8 @@ const root = resolve(import.meta.dirname, '..');
 const s = (ms: number) => (ms / 1000).toFixed(1);
 const sum = (values: number[]) => values.reduce((total, v) => total + v, 0);
 
-function step(name: string, command: string, args: string[], env: NodeJS.ProcessEnv = process.env): boolean {
-  const started = performance.now();
-  const result = spawnSync(command, args, { cwd: root, env, stdio: 'inherit' });
-  steps.push([name, (performance.now() - started) / 1000, result.status === 0]);
-  return result.status === 0;
-}
-
-/** A step run beside others: answers whether it succeeded, once it ends. */
-function besideStep(name: string, command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<boolean> {
+/** Runs a step (others may run beside it): answers whether it succeeded, once it ends. */
+function step(name: string, command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<boolean> {
   const started = performance.now();
   const child = spawn(command, args, { cwd: root, env, stdio: 'inherit' });
   return new Promise((done) => {
@@ -76,11 +69,11 @@ const dir = mkdtempSync(join(tmpdir(), 'cordon-timings-'));
 const modulesFile = join(dir, 'modules.json');
 const phasesFile = join(dir, 'phases.jsonl');
 const ok =
-  step('lint', 'npm', ['run', '--silent', 'lint']) &&
+  (await step('lint', 'npm', ['run', '--silent', 'lint'])) &&
   (
     await Promise.all([
-      besideStep('typecheck', 'npm', ['run', '--silent', 'typecheck']),
-      besideStep(
+      step('typecheck', 'npm', ['run', '--silent', 'typecheck']),
+      step(
         'vitest',
         'npx',
         ['vitest', 'run', '--reporter=default', '--reporter=./test/helpers/timings-reporter.ts', ...process.argv.slice(2)],

@@ -4,39 +4,20 @@ import { sharedData } from '../helpers/shared-data.ts';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command } from 'commander';
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { linkCommand } from '../../src/cli/link.ts';
-import { namesCommand } from '../../src/cli/names.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCordon } from '../helpers/cli.ts';
 
 const FEBRL = sharedData('febrl');
 const dir = mkdtempSync(join(tmpdir(), 'cordon-matching-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function cordon(...args: string[]) {
-  const program = new Command('cordon').exitOverride();
-  linkCommand(program);
-  namesCommand(program);
-  await program.parseAsync(args, { from: 'user' });
-}
-
-let stderr: string[];
-beforeEach(() => {
-  stderr = [];
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-    stderr.push(String(chunk));
-    return true;
-  });
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-  process.exitCode = undefined;
-});
+const cordon = (...args: string[]) => runCordon(process.env, args);
 
 describe('cordon link', () => {
   it('deduplicates a FEBRL file into left_id,right_id,score rows', async () => {
     const out = join(dir, 'pairs.csv');
-    await cordon('link', '--dedupe', join(FEBRL, 'dataset1.csv'), '--format', 'febrl', '--out', out);
+    const run = await cordon('link', '--dedupe', join(FEBRL, 'dataset1.csv'), '--format', 'febrl', '--out', out);
+    expect(run.code, run.stderr).toBe(0);
     const [header, ...rows] = readFileSync(out, 'utf8').trim().split('\n');
     expect(header).toBe('left_id,right_id,score');
     expect(rows.length).toBeGreaterThan(450);
@@ -45,7 +26,7 @@ describe('cordon link', () => {
       expect(score).toBeGreaterThanOrEqual(0.5);
       expect(score).toBeLessThanOrEqual(1);
     }
-    expect(stderr.join('')).toMatch(/candidate pairs/);
+    expect(run.stderr).toMatch(/candidate pairs/);
   });
 
   it('links two files in Cordon’s own layout', async () => {
@@ -66,23 +47,24 @@ describe('cordon link', () => {
       [header, ...people.map(([, ...rest]) => [`Q${rest[0]!.slice(5)}`, ...rest].join(','))].join('\n'),
     );
     const out = join(dir, 'linked.csv');
-    await cordon('link', '--left', left, '--right', right, '--out', out);
+    const run = await cordon('link', '--left', left, '--right', right, '--out', out);
+    expect(run.code, run.stderr).toBe(0);
     const rows = readFileSync(out, 'utf8').trim().split('\n').slice(1);
     expect(rows).toContain(`P7,Q7,${rows.find((r) => r.startsWith('P7,'))!.split(',')[2]}`);
     expect(rows.every((r) => r.split(',')[0]!.slice(1) === r.split(',')[1]!.slice(1))).toBe(true);
   });
 
   it('refuses --dedupe together with --left, with exit code 1', async () => {
-    await cordon('link', '--left', 'a.csv', '--dedupe', 'b.csv', '--out', join(dir, 'x.csv'));
-    expect(process.exitCode).toBe(1);
-    expect(stderr.join('')).toMatch(/either --left and --right/);
+    const run = await cordon('link', '--left', 'a.csv', '--dedupe', 'b.csv', '--out', join(dir, 'x.csv'));
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/either --left and --right/);
   });
 
   it('names a file that is not there in one line, with exit code 1', async () => {
     const missing = join(dir, 'no-such-file.csv');
-    await cordon('link', '--dedupe', missing, '--out', join(dir, 'x.csv'));
-    expect(process.exitCode).toBe(1);
-    expect(stderr.join('')).toBe(`cordon: ${missing}: no such file or folder\n`);
+    const run = await cordon('link', '--dedupe', missing, '--out', join(dir, 'x.csv'));
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(`cordon: ${missing}: no such file or folder\n`);
   });
 });
 
@@ -91,7 +73,8 @@ describe('cordon names compare', () => {
     const input = join(dir, 'names.csv');
     const out = join(dir, 'names-scored.csv');
     writeFileSync(input, 'name1,name2,case\n王小明,Xiaoming Wang,c1\nJohn Smith,Maria Garcia,c2\n');
-    await cordon('names', 'compare', '--in', input, '--out', out);
+    const run = await cordon('names', 'compare', '--in', input, '--out', out);
+    expect(run.code, run.stderr).toBe(0);
     expect(readFileSync(out, 'utf8').trim().split('\n')).toEqual([
       'name1,name2,case,score,match',
       '王小明,Xiaoming Wang,c1,1.0000,true',
@@ -102,8 +85,8 @@ describe('cordon names compare', () => {
   it('says which columns are missing', async () => {
     const input = join(dir, 'bad.csv');
     writeFileSync(input, 'a,b\nx,y\n');
-    await cordon('names', 'compare', '--in', input, '--out', join(dir, 'bad-out.csv'));
-    expect(process.exitCode).toBe(1);
-    expect(stderr.join('')).toMatch(/name1 and name2/);
+    const run = await cordon('names', 'compare', '--in', input, '--out', join(dir, 'bad-out.csv'));
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/name1 and name2/);
   });
 });
