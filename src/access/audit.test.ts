@@ -4,11 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCordon } from '../../test/helpers/cli.ts';
 import { engines, freshDatabase, freshDataDir, type TestDatabase } from '../../test/helpers/engines.ts';
 import { openDatabase } from '../db/connection.ts';
 import { appendAudit, verifyAudit } from './audit.ts';
-import { runCordon } from '../../test/helpers/cli.ts';
-
 
 async function writeEntries(test: TestDatabase, n: number) {
   for (let i = 0; i < n; i++) {

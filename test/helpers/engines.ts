@@ -64,15 +64,18 @@ function pgliteDump(): Blob | undefined {
   return migratedDump;
 }
 
+/** A new PGlite database in `dataDir` (a folder or memory://), migrated: from the run's dump when there is one. */
+function openMigratedPglite(dataDir: string): Promise<Database> {
+  const dump = pgliteDump();
+  return openDatabase({ dataDir, ...(dump ? { loadDataDir: dump } : {}) });
+}
+
 /**
  * A new PGlite folder, migrated (unpacked from the run's dump when there is one), opened.
  * @example await (await freshDataDir(join(dir, 'data'))).close()
  */
 export function freshDataDir(dataDir: string): Promise<Database> {
-  return timed('fresh database (pglite folder)', () => {
-    const dump = pgliteDump();
-    return openDatabase({ dataDir, ...(dump ? { loadDataDir: dump } : {}) });
-  });
+  return timed('fresh database (pglite folder)', () => openMigratedPglite(dataDir));
 }
 
 /** A fresh, migrated database of the engine, for one test file. */
@@ -82,8 +85,7 @@ export function freshDatabase(engine: Engine): Promise<TestDatabase> {
 
 async function makeFreshDatabase(engine: Engine): Promise<TestDatabase> {
   if (engine === 'pglite') {
-    const dump = pgliteDump();
-    const database = await openDatabase({ dataDir: 'memory://', ...(dump ? { loadDataDir: dump } : {}) });
+    const database = await openMigratedPglite('memory://');
     return { database, drop: () => database.close() };
   }
   // Within a run, names carry the run's prefix and the global teardown drops them together: a
