@@ -27,7 +27,11 @@ export interface E2E {
   /** The server's database (its own copy of the loaded demo), for checking what was stored. */
   database: Database;
   browser: Browser;
-  newPage(options?: { width?: number; locale?: string }): Promise<{ page: Page; context: BrowserContext }>;
+  /**
+   * A new tab. With `signedInAs`, the tab holds that demo user's session from its first page (a
+   * token from the API, as the sign-in form would have stored it), without going through the form.
+   */
+  newPage(options?: { width?: number; locale?: string; signedInAs?: string }): Promise<{ page: Page; context: BrowserContext }>;
   /** Signs in through the form and waits for the signed-in navigation. */
   signIn(page: Page, username: string): Promise<void>;
   /** Calls the API as a demo user (signed in once, then by token); fails on a non-2xx answer. */
@@ -74,8 +78,16 @@ export async function startE2E(): Promise<E2E> {
     webRoot,
     database,
     browser,
-    async newPage({ width = 1280, locale = 'en-US' } = {}) {
+    async newPage({ width = 1280, locale = 'en-US', signedInAs } = {}) {
       const context = await browser.newContext({ viewport: { width, height: 900 }, locale });
+      if (signedInAs) {
+        // Stored once per tab (as web/src/api.ts keeps it), so that signing out is not undone by the next page.
+        await context.addInitScript((token) => {
+          if (location.protocol !== 'http:' || sessionStorage.getItem('e2e.session-stored')) return;
+          sessionStorage.setItem('e2e.session-stored', '1');
+          sessionStorage.setItem('cordon.token', token);
+        }, await tokenOf(signedInAs));
+      }
       const page = await context.newPage();
       return { page, context };
     },
