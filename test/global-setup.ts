@@ -2,7 +2,7 @@
 // - CORDON_PASSWORD_HASH_COST=test for the `cordon` processes the tests start (the files' own
 //   processes are set by test/setup.ts);
 // - the run's name (CORDON_E2E_RUN), so that the end-to-end files share one built web application
-//   and one loaded demo (see `sharedFixture` in test/e2e/harness.ts);
+//   and one loaded demo (see test/helpers/run-fixtures.ts: demo.test opens a copy of it too);
 // - a migrated PGlite database, dumped, that each test file's fresh PGlite database starts from
 //   (CORDON_TEST_PGLITE_DUMP), instead of running initdb and every migration again;
 // - on the PostgreSQL server, the run's databases (named with the run's prefix) dropped here at the

@@ -1,20 +1,17 @@
 // End-to-end harness: the web application built from the current sources, a Cordon server on
 // its own copy of a PGlite folder with the demo loaded, and Debian's Chromium driven by playwright-core with
 // the flags a closed network needs. Screenshots go to test-results/screenshots.
-import { randomUUID } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { readConfig } from '../../src/config.ts';
-import { type Database, openDatabase } from '../../src/db/connection.ts';
-import { loadDemo } from '../../src/demo/load.ts';
+import type { Database } from '../../src/db/connection.ts';
 import { buildApp } from '../../src/server/app.ts';
+import { DEMO_PASSWORD, openDemoCopy, sharedWebBuild } from '../helpers/run-fixtures.ts';
 import { timed } from '../helpers/timings.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const DEMO_PASSWORD = 'e2e demo password';
+export { DEMO_PASSWORD };
 export const SHOTS = resolve(import.meta.dirname, '../../test-results/screenshots');
 
 /** Chromium is there, or CI said it must be (CORDON_E2E_REQUIRED=1): then a missing one fails. */
@@ -41,15 +38,12 @@ export interface E2E {
 }
 
 export async function startE2E(): Promise<E2E> {
-  const { webRoot, demoDir } = await sharedFixture();
-  // A copy of the loaded folder opens in about 1 s; unpacking a dump of it into memory took 8 s.
-  const copy = `${demoDir}-copy-${process.pid}-${randomUUID().slice(0, 8)}`;
-  const { database, app } = await timed('e2e server start (demo copy opened)', async () => {
-    cpSync(demoDir, copy, { recursive: true });
-    const database = await openDatabase({ dataDir: copy, holder: 'e2e server' });
+  const [webRoot, demo] = await Promise.all([sharedWebBuild(), openDemoCopy('e2e server')]);
+  const database = demo.database;
+  const app = await timed('e2e server start', async () => {
     const app = await buildApp({ database, config: readConfig({}), webRoot });
     await app.listen({ port: 0, host: '127.0.0.1' });
-    return { database, app };
+    return app;
   });
   const address = app.server.address();
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -116,65 +110,9 @@ export async function startE2E(): Promise<E2E> {
     async close() {
       await browser.close();
       await app.close();
-      await database.close();
-      rmSync(copy, { recursive: true, force: true });
+      await demo.drop();
     },
   };
-}
-
-/**
- * The web application built once and the demo loaded once per test run into a PGlite folder,
- * shared by every e2e file (each copies the folder and opens its copy). The first file to get here makes
- * them; the others wait for its "ready" mark. `test/global-setup.ts` names the run and removes them at its end.
- */
-async function sharedFixture(): Promise<{ webRoot: string; demoDir: string }> {
-  const dir = join(tmpdir(), `cordon-e2e-${process.env.CORDON_E2E_RUN ?? `solo-${process.pid}`}`);
-  const fixture = { webRoot: join(dir, 'web'), demoDir: join(dir, 'demo') };
-  const ready = join(dir, 'ready');
-  const failed = join(dir, 'failed');
-  let mine = true;
-  try {
-    mkdirSync(dir);
-  } catch {
-    mine = false;
-  }
-  if (mine) {
-    try {
-      await timed('web build', async () => {
-        const { build } = await import('vite');
-        await build({
-          configFile: resolve(import.meta.dirname, '../../web/vite.config.ts'),
-          build: { outDir: fixture.webRoot, emptyOutDir: true },
-          logLevel: 'error',
-        });
-      });
-      await timed('demo load', async () => {
-        const database = await openDatabase({ dataDir: fixture.demoDir, holder: 'e2e fixture' });
-        await loadDemo(database, { password: DEMO_PASSWORD });
-        await database.close();
-      });
-      writeFileSync(ready, '');
-    } catch (error) {
-      writeFileSync(failed, String(error));
-      throw error;
-    }
-    return fixture;
-  }
-  return timed('e2e fixture waited for', () => fixtureMadeElsewhere(dir, fixture, ready, failed));
-}
-
-async function fixtureMadeElsewhere(
-  dir: string,
-  fixture: { webRoot: string; demoDir: string },
-  ready: string,
-  failed: string,
-): Promise<{ webRoot: string; demoDir: string }> {
-  for (let waited = 0; waited < 600; waited += 1) {
-    if (existsSync(ready)) return fixture;
-    if (existsSync(failed)) throw new Error(`the shared e2e fixture failed: ${readFileSync(failed, 'utf8')}`);
-    await sleep(1000);
-  }
-  throw new Error(`the shared e2e fixture in ${dir} was not ready after 10 minutes`);
 }
 
 /** axe-core's violations on the page (WCAG 2 A and AA rules). */

@@ -16,14 +16,18 @@ export interface TestServer extends TestDatabase {
 
 /** A server on a fresh database of the engine; `env` sets configuration (CORDON_* variables) for this one. */
 export async function startServer(engine: Engine, env: NodeJS.ProcessEnv = {}): Promise<TestServer> {
-  const test = await freshDatabase(engine);
+  return serveDatabase(await freshDatabase(engine), env);
+}
+
+/** A server on a database the test made (dropped with the server); users sign in with `password`. */
+export async function serveDatabase(test: TestDatabase, env: NodeJS.ProcessEnv = {}, password = PASSWORD): Promise<TestServer> {
   const app = await buildApp({ database: test.database, config: readConfig(env) });
   await app.ready();
   const tokens = new Map<string, string>();
   const token = async (username: string) => {
     const known = tokens.get(username);
     if (known) return known;
-    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: PASSWORD } });
+    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
     if (res.statusCode !== 200) throw new Error(`login as ${username} failed: ${res.statusCode} ${res.body}`);
     const value = res.json().token as string;
     tokens.set(username, value);

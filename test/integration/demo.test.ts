@@ -4,21 +4,25 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_FIGURES } from '../../src/demo/generate.ts';
 import { DEMO_OPERATION_ID, loadDemo } from '../../src/demo/load.ts';
 import { engines } from '../helpers/engines.ts';
-import { startServer, type TestServer } from '../helpers/http.ts';
-
-const PASSWORD = 'demo password for tests';
+import { serveDatabase, startServer, type TestServer } from '../helpers/http.ts';
+import { DEMO_PASSWORD, openDemoCopy } from '../helpers/run-fixtures.ts';
 
 describe.each(engines)('demo operation on %s', (engine) => {
   let server: TestServer;
   const login = async (username: string) => {
-    const res = await server.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: PASSWORD } });
+    const res = await server.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: DEMO_PASSWORD } });
     expect(res.statusCode, username).toBe(200);
     return { authorization: `Bearer ${res.json().token}` };
   };
 
   beforeAll(async () => {
+    if (engine === 'pglite') {
+      // The run loads the demo on PGlite once (the e2e files share it too); this file opens a copy.
+      server = await serveDatabase(await openDemoCopy('demo.test'), {}, DEMO_PASSWORD);
+      return;
+    }
     server = await startServer(engine);
-    const result = await loadDemo(server.database, { password: PASSWORD });
+    const result = await loadDemo(server.database, { password: DEMO_PASSWORD });
     expect(result.loaded).toBe(true);
   }, 180_000);
   afterAll(() => server?.drop());
@@ -175,7 +179,7 @@ describe.each(engines)('demo operation on %s', (engine) => {
   });
 
   it('loads once: a second load changes nothing', async () => {
-    const again = await loadDemo(server.database, { password: PASSWORD });
+    const again = await loadDemo(server.database, { password: DEMO_PASSWORD });
     expect(again.loaded).toBe(false);
   });
 });
