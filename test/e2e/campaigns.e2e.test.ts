@@ -73,8 +73,7 @@ describe.skipIf(!haveChromium)('campaigns in Chromium', () => {
   });
 
   it('records a campaign after a refused first submit, keeping what was typed', async () => {
-    const { page, context } = await e2e.newPage({ locale: 'en-US' });
-    await e2e.signIn(page, 'officer-np');
+    const { page, context } = await e2e.newPage({ locale: 'en-US', signedInAs: 'officer-np' });
     await page.goto(`${e2e.base}/campaigns`);
     await page.locator('tr[data-campaign]').first().waitFor();
     const reachBefore = Number((await figure(page, 'reach')).replaceAll(',', ''));
@@ -147,8 +146,7 @@ describe.skipIf(!haveChromium)('campaigns in Chromium', () => {
   });
 
   it('lets officer-np change only what changed, and shows others a read-only campaign', async () => {
-    const { page, context } = await e2e.newPage({ locale: 'en-US' });
-    await e2e.signIn(page, 'officer-np');
+    const { page, context } = await e2e.newPage({ locale: 'en-US', signedInAs: 'officer-np' });
     await page.goto(`${e2e.base}/campaigns/${radioId}`);
     await page.getByRole('heading', { level: 2, name: 'Change this campaign' }).waitFor();
     expect(await page.locator('#campaign-title').inputValue()).toBe(RADIO);
@@ -170,8 +168,7 @@ describe.skipIf(!haveChromium)('campaigns in Chromium', () => {
     await e2e.shot(page, 'campaign-edit-en-1280');
     await context.close();
 
-    const other = await e2e.newPage({ locale: 'en-US' });
-    await e2e.signIn(other.page, 'officer-in');
+    const other = await e2e.newPage({ locale: 'en-US', signedInAs: 'officer-in' });
     await other.page.goto(`${e2e.base}/campaigns/${radioId}`);
     await other.page.getByText('Only the bureau that runs this campaign can change it.').waitFor();
     expect(await other.page.getByRole('heading', { level: 1 }).textContent()).toBe(RADIO);
@@ -194,8 +191,7 @@ describe.skipIf(!haveChromium)('campaigns in Chromium', () => {
       method: 'POST',
       body: { title: 'Kept to Nepal', channel: 'radio', startsOn: '2023-12-01', endsOn: '2023-12-31', sharing: 'owner' },
     });
-    const { page, context } = await e2e.newPage({ locale: 'en-US' });
-    await e2e.signIn(page, 'officer-in');
+    const { page, context } = await e2e.newPage({ locale: 'en-US', signedInAs: 'officer-in' });
     await page.goto(`${e2e.base}/campaigns/${id}`);
     await page.getByRole('heading', { name: 'This campaign does not exist, or it is not shared with your bureau.' }).waitFor();
     await e2e.shot(page, 'campaign-not-found-en-1280');
@@ -203,8 +199,7 @@ describe.skipIf(!haveChromium)('campaigns in Chromium', () => {
     await page.locator('[data-state=not-found]').getByRole('link', { name: 'All campaigns' }).click();
     await expect.poll(() => new URL(page.url()).pathname).toBe('/campaigns');
     // A field team member may read campaigns but not record one.
-    const field = await e2e.newPage({ locale: 'en-US' });
-    await e2e.signIn(field.page, 'field-np');
+    const field = await e2e.newPage({ locale: 'en-US', signedInAs: 'field-np' });
     await field.page.goto(`${e2e.base}/campaigns`);
     await field.page.locator('tr[data-campaign]').first().waitFor();
     expect(await field.page.getByRole('link', { name: 'New campaign' }).count()).toBe(0);
@@ -215,8 +210,7 @@ describe.skipIf(!haveChromium)('campaigns in Chromium', () => {
   });
 
   it('works at 360 px in Chinese', async () => {
-    const { page, context } = await e2e.newPage({ width: 360, locale: 'zh-CN' });
-    await e2e.signIn(page, 'officer-np');
+    const { page, context } = await e2e.newPage({ width: 360, locale: 'zh-CN', signedInAs: 'officer-np' });
     await page.goto(`${e2e.base}/campaigns?country=NP`);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 20_000 }).toBe('预防宣传活动');
     await page.locator('tr[data-campaign]').first().waitFor();

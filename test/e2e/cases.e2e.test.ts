@@ -68,8 +68,7 @@ describe.skipIf(!haveChromium)('cases in Chromium', () => {
   });
 
   it('shows officer-np, whose bureau owns the case, the child victim\'s name', async () => {
-    const { page, context } = await e2e.newPage();
-    await e2e.signIn(page, 'officer-np');
+    const { page, context } = await e2e.newPage({ signedInAs: 'officer-np' });
     await page.goto(`${e2e.base}/cases/${narrativeId}`);
     await page.locator('.person-name', { hasText: 'सीता तामाङ' }).waitFor();
     expect(await page.locator('[data-masked=true]').count()).toBe(0);
@@ -93,8 +92,7 @@ describe.skipIf(!haveChromium)('cases in Chromium', () => {
     const india = await find('officer-in', 'Telangana');
     const uganda = await find('officer-ug', 'Ugandans');
     // Uganda shares its case with the UAE, Thailand, Myanmar and France, not India.
-    const { page, context } = await e2e.newPage();
-    await e2e.signIn(page, 'officer-in');
+    const { page, context } = await e2e.newPage({ signedInAs: 'officer-in' });
     await page.goto(`${e2e.base}/cases/${india.id}`);
     const recruiter = page.locator('[data-entity=phone]', { hasText: '+256772000111' });
     await recruiter.waitFor({ timeout: 20_000 });
@@ -112,8 +110,7 @@ describe.skipIf(!haveChromium)('cases in Chromium', () => {
   });
 
   it('tells officer-in that a case kept to its owner does not exist for them', async () => {
-    const { page, context } = await e2e.newPage();
-    await e2e.signIn(page, 'officer-in');
+    const { page, context } = await e2e.newPage({ signedInAs: 'officer-in' });
     await page.goto(`${e2e.base}/cases/${ownerOnlyId}`);
     await page.getByRole('heading', { name: 'This case does not exist, or it is not shared with your bureau.' }).waitFor();
     await e2e.shot(page, 'case-not-found-en-1280');
@@ -122,8 +119,7 @@ describe.skipIf(!haveChromium)('cases in Chromium', () => {
   });
 
   it('works at 360 px in Chinese', async () => {
-    const { page, context } = await e2e.newPage({ width: 360, locale: 'zh-CN' });
-    await e2e.signIn(page, 'officer-in');
+    const { page, context } = await e2e.newPage({ width: 360, locale: 'zh-CN', signedInAs: 'officer-in' });
     await page.goto(`${e2e.base}/cases?offence=human_trafficking`);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 20_000 }).toBe('案件');
     await page.locator('tr[data-case]').first().waitFor();

@@ -138,8 +138,7 @@ describe.skipIf(!haveChromium)('the public job-offer checker in Chromium', () =>
   });
 
   it('lets an officer screen an ad with the model’s part, in Chinese at 360 px', async () => {
-    const { page, context } = await e2e.newPage({ locale: 'zh-CN', width: 360 });
-    await e2e.signIn(page, 'officer-id');
+    const { page, context } = await e2e.newPage({ locale: 'zh-CN', width: 360, signedInAs: 'officer-id' });
     await page.goto(`${e2e.base}/screening`);
     await page.locator('textarea[name=text]').fill(OFFERS[0]!.text);
     await page.locator('form button[type=submit]').click();

@@ -89,8 +89,7 @@ describe.skipIf(!haveChromium)('cooperation in Chromium', () => {
   });
 
   it('lets officer-np send a request to India about its case after a failed first attempt', async () => {
-    const { page, context } = await e2e.newPage({ locale: 'en-US' });
-    await e2e.signIn(page, 'officer-np');
+    const { page, context } = await e2e.newPage({ locale: 'en-US', signedInAs: 'officer-np' });
     await page.goto(`${e2e.base}/cooperation/new?case=${narrativeId}`);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 20_000 }).toBe('New cooperation request');
     await page.getByRole('link', { name: NARRATIVE }).waitFor();
@@ -165,8 +164,7 @@ describe.skipIf(!haveChromium)('cooperation in Chromium', () => {
   });
 
   it('works at 360 px in Chinese', async () => {
-    const { page, context } = await e2e.newPage({ width: 360, locale: 'zh-CN' });
-    await e2e.signIn(page, 'officer-in');
+    const { page, context } = await e2e.newPage({ width: 360, locale: 'zh-CN', signedInAs: 'officer-in' });
     await page.goto(`${e2e.base}/cooperation`);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 20_000 }).toBe('合作请求');
     await row(page, NEPAL).waitFor();

@@ -32,8 +32,7 @@ describe.skipIf(!haveChromium)('identifiers and the link graph in Chromium', () 
   it('draws the graph of the Uganda case and lists its cases by country, Uganda and India', async () => {
     // Officer-in sees no case of another country tied to theirs (Uganda does not share its case
     // with India); Uganda's officer sees both ends of the recruiter's number.
-    const { page, context } = await e2e.newPage();
-    await e2e.signIn(page, 'officer-ug');
+    const { page, context } = await e2e.newPage({ signedInAs: 'officer-ug' });
     await page.goto(`${e2e.base}/cases/${ids.uganda}`);
     await page.getByRole('button', { name: 'Show the link graph' }).click();
     await page.locator('.link-graph-canvas canvas').first().waitFor({ timeout: 20_000 });
@@ -62,8 +61,7 @@ describe.skipIf(!haveChromium)('identifiers and the link graph in Chromium', () 
   });
 
   it('lets officer-in add a job ad, and ask the bureau holding the hidden record without learning which it is', async () => {
-    const { page, context } = await e2e.newPage();
-    await e2e.signIn(page, 'officer-in');
+    const { page, context } = await e2e.newPage({ signedInAs: 'officer-in' });
     await page.goto(`${e2e.base}/cases/${ids.india}`);
     // A job ad added by hand.
     await page.getByRole('button', { name: 'Add an identifier' }).click();
@@ -122,8 +120,7 @@ describe.skipIf(!haveChromium)('identifiers and the link graph in Chromium', () 
     await context.close();
 
     // Uganda, which holds the record, sees the hit and the request it came with.
-    const ug = await e2e.newPage();
-    await e2e.signIn(ug.page, 'officer-ug');
+    const ug = await e2e.newPage({ signedInAs: 'officer-ug' });
     await ug.page.goto(`${e2e.base}/cooperation?box=hits`);
     const hit = ug.page.locator('[data-hit]', { hasText: RECRUITER });
     await hit.waitFor({ timeout: 20_000 });
@@ -135,8 +132,7 @@ describe.skipIf(!haveChromium)('identifiers and the link graph in Chromium', () 
   });
 
   it('works at 360 px in Chinese', async () => {
-    const { page, context } = await e2e.newPage({ width: 360, locale: 'zh-CN' });
-    await e2e.signIn(page, 'officer-ug');
+    const { page, context } = await e2e.newPage({ width: 360, locale: 'zh-CN', signedInAs: 'officer-ug' });
     await page.goto(`${e2e.base}/cases/${ids.uganda}`);
     await page.getByRole('button', { name: '显示关联图' }).click();
     await page.locator('.link-graph-canvas canvas').first().waitFor({ timeout: 20_000 });

@@ -55,8 +55,7 @@ describe.skipIf(!haveChromium)('hotspots in Chromium', () => {
   });
 
   it('pages through a busy hotspot’s inspections and shows its outcomes, in Chinese at 360 px', async () => {
-    const { page, context } = await e2e.newPage({ locale: 'zh-CN', width: 360 });
-    await e2e.signIn(page, 'officer-tr');
+    const { page, context } = await e2e.newPage({ locale: 'zh-CN', width: 360, signedInAs: 'officer-tr' });
     await page.goto(`${e2e.base}/hotspots?country=TR&kind=coastline_sector`);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 20_000 }).toBe('热点');
     await page.locator('tr[data-hotspot]').first().waitFor();
@@ -79,8 +78,7 @@ describe.skipIf(!haveChromium)('hotspots in Chromium', () => {
   });
 
   it('opens field entry with the hotspot chosen, and says when a hotspot is not there', async () => {
-    const { page, context } = await e2e.newPage({ locale: 'en-US', width: 360 });
-    await e2e.signIn(page, 'field-tr');
+    const { page, context } = await e2e.newPage({ locale: 'en-US', width: 360, signedInAs: 'field-tr' });
     await page.goto(`${e2e.base}/hotspots?country=TR`);
     const first = page.locator('tr[data-hotspot]').first();
     await first.waitFor({ timeout: 20_000 });

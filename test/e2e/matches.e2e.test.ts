@@ -40,8 +40,7 @@ describe.skipIf(!haveChromium)('person matches in Chromium', () => {
   afterAll(() => e2e?.close());
 
   it('lets the analyst confirm the recruiter recorded twice, and finds it under confirmed after a reload', async () => {
-    const { page, context } = await e2e.newPage({ locale: 'en-US' });
-    await e2e.signIn(page, 'analyst');
+    const { page, context } = await e2e.newPage({ locale: 'en-US', signedInAs: 'analyst' });
     await page.goto(`${e2e.base}/matches`);
     await expect.poll(() => heading(page), { timeout: 20_000 }).toBe('Possible same persons');
     expect(await page.getByRole('link', { name: 'To review' }).getAttribute('aria-current')).toBe('page');
@@ -120,8 +119,7 @@ describe.skipIf(!haveChromium)('person matches in Chromium', () => {
   });
 
   it("tells India's officer only that its person matches someone in a record it may not see, and lets them ask", async () => {
-    const { page, context } = await e2e.newPage({ locale: 'en-US' });
-    await e2e.signIn(page, 'officer-in');
+    const { page, context } = await e2e.newPage({ locale: 'en-US', signedInAs: 'officer-in' });
     await page.goto(`${e2e.base}/matches?status=confirmed`);
     await expect.poll(() => heading(page), { timeout: 20_000 }).toBe('Possible same persons');
     const hidden = page.locator(`li[data-hidden-person="${indiaAnnetId}"]`);
@@ -154,8 +152,7 @@ describe.skipIf(!haveChromium)('person matches in Chromium', () => {
   });
 
   it('refuses a field team plainly', async () => {
-    const { page, context } = await e2e.newPage({ locale: 'en-US' });
-    await e2e.signIn(page, 'field-tr');
+    const { page, context } = await e2e.newPage({ locale: 'en-US', signedInAs: 'field-tr' });
     await page.goto(`${e2e.base}/matches`);
     await page
       .getByRole('heading', { name: 'Matches are not shown to your role' })
@@ -172,8 +169,7 @@ describe.skipIf(!haveChromium)('person matches in Chromium', () => {
     ['zh-CN', '可能为同一人', '已确认'],
   ] as const) {
     it(`works at 360 px in ${locale}`, async () => {
-      const { page, context } = await e2e.newPage({ width: 360, locale });
-      await e2e.signIn(page, 'analyst');
+      const { page, context } = await e2e.newPage({ width: 360, locale, signedInAs: 'analyst' });
       await page.goto(`${e2e.base}/matches?status=confirmed`);
       await expect.poll(() => heading(page), { timeout: 20_000 }).toBe(title);
       await annet(page).waitFor({ timeout: 20_000 });

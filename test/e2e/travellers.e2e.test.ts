@@ -87,8 +87,7 @@ describe.skipIf(!haveChromium)('traveller screening in Chromium', () => {
   });
 
   it('reads in Chinese at 360 px, red flags grouped, without scrolling sideways', async () => {
-    const { page, context } = await e2e.newPage({ locale: 'zh-CN', width: 360 });
-    await e2e.signIn(page, 'field-tr');
+    const { page, context } = await e2e.newPage({ locale: 'zh-CN', width: 360, signedInAs: 'field-tr' });
     await page.goto(`${e2e.base}/screen-traveller`);
     await expect
       .poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 20_000 })
