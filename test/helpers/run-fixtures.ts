@@ -7,8 +7,9 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } fr
 import { setTimeout as sleep } from 'node:timers/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type Database, openDatabase } from '../../src/db/connection.ts';
+import { openDatabase } from '../../src/db/connection.ts';
 import { loadDemo } from '../../src/demo/load.ts';
+import type { TestDatabase } from './engines.ts';
 import { timed } from './timings.ts';
 
 /** The password of every user of the shared demo. */
@@ -48,7 +49,7 @@ export function sharedDemo(): Promise<string> {
  * This file's own copy of the shared demo, opened (a copy of the loaded folder opens in about 1 s;
  * unpacking a dump of it into memory took 8 s). `drop` closes it and removes the copy.
  */
-export async function openDemoCopy(holder: string): Promise<{ database: Database; drop(): Promise<void> }> {
+export async function openDemoCopy(holder: string): Promise<TestDatabase> {
   const demoDir = await sharedDemo();
   const copy = `${demoDir}-copy-${process.pid}-${randomUUID().slice(0, 8)}`;
   const database = await timed('demo copy opened', async () => {
