@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Queryable } from '../db/connection.ts';
+import { recordChange } from '../modules/idempotency/context.ts';
 import type { Actor } from './actor.ts';
 
 export interface AuditEntry {
@@ -56,6 +57,8 @@ export function entryHash(e: HashedFields): string {
 export async function appendAudit(tx: Queryable, actor: Actor | null, entry: AuditEntry): Promise<void> {
   // Outside a transaction the entry could land without the change it records, or the reverse.
   if (!tx.isTransaction) throw new Error('appendAudit must run inside the transaction that makes the change');
+  // A request sent with an Idempotency-Key: its key is marked written in this same commit.
+  await recordChange(tx, entry.entity, entry.entityId ?? null);
   await sql`select pg_advisory_xact_lock(${LOCK_KEY})`.execute(tx);
   const head = await tx.selectFrom('audit_head').select(['seq', 'hash']).executeTakeFirst();
   const fields: HashedFields = {

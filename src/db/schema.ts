@@ -397,6 +397,22 @@ export interface TravellerScreeningsTable extends Owned {
   created_at: CreatedAt;
 }
 
+/** One Idempotency-Key of one user (or of the public routes): see migration 010. */
+export interface IdempotencyKeysTable {
+  scope: string;
+  key: string;
+  fingerprint: string;
+  token: string;
+  state: 'pending' | 'written' | 'done';
+  locked_at: ColumnType<Date, Date | undefined, Date>;
+  status: number | null;
+  content_type: string | null;
+  body: string | null;
+  entity: string | null;
+  entity_id: string | null;
+  created_at: CreatedAt;
+}
+
 export interface Schema {
   operation_traveller_checklists: OperationTravellerChecklistsTable;
   traveller_screenings: TravellerScreeningsTable;
@@ -432,4 +448,5 @@ export interface Schema {
   campaigns: CampaignsTable;
   operation_helplines: OperationHelplinesTable;
   public_reports: PublicReportsTable;
+  idempotency_keys: IdempotencyKeysTable;
 }

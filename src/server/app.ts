@@ -1,6 +1,7 @@
 // Assembles the Fastify server. Plugins load in this order: config and database, security
 // headers, rate limits, OpenAPI, the error handler, authentication (before any body is read), the
-// edge rules (NUL characters, no-store, unread uploads), health, then the modules' routes.
+// edge rules (NUL characters, no-store, unread uploads), Idempotency-Key on every POST, health,
+// then the modules' routes.
 // Bodies are validated without type coercion, query strings and path parameters with it.
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -29,6 +30,7 @@ import { travellerRoutes } from '../modules/travellers/routes.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerErrorHandler } from './plugins/errors.ts';
 import { registerHealth } from './plugins/health.ts';
+import { registerIdempotency } from './plugins/idempotency.ts';
 import { registerNoStore } from './plugins/no-store.ts';
 import { registerNulBytes } from './plugins/nul-bytes.ts';
 import { registerUploads } from './plugins/uploads.ts';
@@ -99,6 +101,7 @@ export async function buildApp({ database, config, logger = false, webRoot = WEB
   // Imports stream the CSV body straight into COPY: the parser hands over the raw stream.
   app.addContentTypeParser(['text/csv', 'application/csv'], (_request, payload, done) => done(null, payload));
 
+  registerIdempotency(app);
   registerHealth(app);
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 

@@ -30,7 +30,8 @@ export async function authRoutes(app: App) {
     '/api/auth/login',
     {
       // Throttled in the database per address and per username (throttle.ts), not per process.
-      config: { public: true },
+      // Never replayed: the answer holds a bearer token, which is not stored.
+      config: { public: true, idempotency: false },
       schema: {
         tags: ['auth'],
         summary: 'Sign in; answers a bearer token for the other calls (401 totp_required: send the TOTP code too)',
@@ -102,7 +103,7 @@ export async function authRoutes(app: App) {
 
   app.post(
     '/api/auth/totp/setup',
-    { config: enrolment, schema: { tags: ['auth'], summary: 'Start setting up a TOTP second factor: a secret and its otpauth:// URI (409 while one is on)', response: { 200: TotpSetupReply, 409: ErrorBody } } },
+    { config: { ...enrolment, idempotency: false }, schema: { tags: ['auth'], summary: 'Start setting up a TOTP second factor: a secret and its otpauth:// URI (409 while one is on)', response: { 200: TotpSetupReply, 409: ErrorBody } } },
     (request) => account.setupTotp(app.database, request.actor),
   );
 
