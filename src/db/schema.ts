@@ -413,6 +413,20 @@ export interface IdempotencyKeysTable {
   created_at: CreatedAt;
 }
 
+/** One file imported into an operation, by its SHA-256: see migration 011. */
+export interface ImportFilesTable {
+  id: Generated<string>;
+  operation_id: string;
+  owner_bureau_id: string;
+  kind: 'inspection' | 'outcome';
+  sha256: string;
+  rows: number;
+  bytes: ColumnType<string, number | string, never>;
+  forced: ColumnType<boolean, boolean | undefined, never>;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
 export interface Schema {
   operation_traveller_checklists: OperationTravellerChecklistsTable;
   traveller_screenings: TravellerScreeningsTable;
@@ -449,4 +463,5 @@ export interface Schema {
   operation_helplines: OperationHelplinesTable;
   public_reports: PublicReportsTable;
   idempotency_keys: IdempotencyKeysTable;
+  import_files: ImportFilesTable;
 }

@@ -58,6 +58,13 @@ describe.each(engines)('cordon CLI on %s', (engine) => {
     expect(lines[0]).toBe('id,hotspotId,country,at,kind,personsChecked,notes,ownerCountry,sharing,sharedWith');
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain('patrol');
+
+    // The same file again is refused before a row is read; --force imports it on purpose.
+    const again = await cordon('import', 'inspections', file, '--operation', world.operationId, '--user', USERS.officerTr);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/imported into this operation already, on .* \(3 rows, by officer-tr\).*--force/);
+    const forced = await cordon('import', 'inspections', file, '--operation', world.operationId, '--user', USERS.officerTr, '--force');
+    expect(forced.stdout, forced.stderr).toMatch(/imported 3 inspections/);
   });
 
   it('rejects a file with a bad row, naming row and column, and writes nothing', async () => {

@@ -1,5 +1,9 @@
 // CSV imports over HTTP: every row lands or none does; errors name the row and column.
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readConfig } from '../../src/config.ts';
+import { openDatabase } from '../../src/db/connection.ts';
+import { buildApp } from '../../src/server/app.ts';
 import { engines } from '../helpers/engines.ts';
 import { startServer, type TestServer } from '../helpers/http.ts';
 import { makeWorld, USERS, type World } from '../factories/world.ts';
@@ -13,10 +17,10 @@ describe.each(engines)('CSV imports on %s', (engine) => {
   });
   afterAll(() => server?.drop());
 
-  const importCsv = (kind: 'inspections' | 'outcomes', csv: string, user: string = USERS.officerTr) =>
+  const importCsv = (kind: 'inspections' | 'outcomes', csv: string, user: string = USERS.officerTr, query = '') =>
     server.as(user, {
       method: 'POST',
-      url: `/api/operations/${world.operationId}/imports/${kind}`,
+      url: `/api/operations/${world.operationId}/imports/${kind}${query}`,
       headers: { 'content-type': 'text/csv' },
       payload: csv,
     });
@@ -31,7 +35,8 @@ describe.each(engines)('CSV imports on %s', (engine) => {
     });
     const res = await importCsv('inspections', `hotspot_id,at,kind,persons_checked,notes,sharing,shared_with\n${rows.join('\n')}\n`);
     expect(res.statusCode, res.body).toBe(201);
-    expect(res.json()).toEqual({ imported: 1200 });
+    const csv = `hotspot_id,at,kind,persons_checked,notes,sharing,shared_with\n${rows.join('\n')}\n`;
+    expect(res.json()).toEqual({ imported: 1200, sha256: createHash('sha256').update(csv).digest('hex') });
     const r = await results();
     expect(r.totals.inspections).toBe(1200);
     expect(r.byCountry.find((c: { country: string }) => c.country === 'TR').inspections).toBe(600);
@@ -132,5 +137,60 @@ describe.each(engines)('CSV imports on %s', (engine) => {
     const bad = await importCsv('outcomes', 'kind,at,offences\narrest,2023-10-17T09:00:00Z,human_trafficking\narrest,2023-10-17T09:00:00Z,\n');
     expect(bad.json()).toMatchObject({ row: 3, column: 'offences' });
     expect((await results()).totals.arrests).toBe(1);
+  });
+
+  it('refuses a second import of the same file into the operation unless forced, per bureau', async () => {
+    const file = `hotspotId,at,kind,personsChecked\n${world.hotspots.tr},2023-10-20T06:00:00Z,traveller_check,11\n${world.hotspots.tr},2023-10-20T07:00:00Z,traveller_check,12\n`;
+    const before = (await results()).totals.inspections;
+    expect((await importCsv('inspections', file)).statusCode).toBe(201);
+    const again = await importCsv('inspections', file);
+    expect(again.statusCode, again.body).toBe(409);
+    const body = again.json();
+    expect(body).toMatchObject({ error: 'already_imported', field: 'file', earlier: { rows: 2, by: USERS.officerTr } });
+    expect(new Date(body.earlier.at).getTime()).toBeLessThanOrEqual(Date.now());
+    expect(body.message).toMatch(/force=true/);
+    expect((await results()).totals.inspections).toBe(before + 2);
+    // On purpose, with force=true; a forced import does not make a third one pass unforced.
+    const forced = await importCsv('inspections', file, USERS.officerTr, '?force=true');
+    expect(forced.statusCode, forced.body).toBe(201);
+    expect((await importCsv('inspections', file)).statusCode).toBe(409);
+    expect((await results()).totals.inspections).toBe(before + 4);
+    // The same bytes as outcomes are another import; another bureau's import is its own, and it is
+    // not told that this bureau imported the file (the hotspot is one both may see).
+    const otherBureau = await importCsv('inspections', file, USERS.officerIn);
+    expect(otherBureau.statusCode, otherBureau.body).toBe(201);
+    expect((await results()).totals.inspections).toBe(before + 6);
+    const files = await server.database.db.selectFrom('import_files').select(['kind', 'rows', 'forced']).where('sha256', '=', createHash('sha256').update(file).digest('hex')).execute();
+    expect(files.map((f) => [f.kind, f.rows, f.forced]).sort()).toEqual([['inspection', 2, false], ['inspection', 2, false], ['inspection', 2, true]]);
+    // Outcomes are checked the same way.
+    const outcomes = 'kind,at,country,persons\nrescue,2023-10-20T09:00:00Z,TR,2\n';
+    expect((await importCsv('outcomes', outcomes)).statusCode).toBe(201);
+    expect((await importCsv('outcomes', outcomes)).json()).toMatchObject({ error: 'already_imported', earlier: { rows: 1 } });
+  });
+
+  it('stores one of two copies of a file imported at once on two servers sharing the database', async () => {
+    const database = server.url ? await openDatabase({ databaseUrl: server.url }) : null;
+    const second = await buildApp({ database: database ?? server.database, config: readConfig({}) });
+    try {
+      await second.ready();
+      const before = (await results()).totals.inspections;
+      const good = `${world.hotspots.np},2023-10-19T05:00:00Z,vehicle_check,4`;
+      const file = ['hotspotId,at,kind,personsChecked', ...Array.from({ length: 3000 }, () => good)].join('\n');
+      const token = await server.token(USERS.officerTr);
+      const send = (app: typeof second) =>
+        app.inject({
+          method: 'POST',
+          url: `/api/operations/${world.operationId}/imports/inspections`,
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
+          payload: file,
+        });
+      const answers = await Promise.all([send(server.app), send(second), send(server.app), send(second)]);
+      expect(answers.map((a) => a.statusCode).sort(), answers.map((a) => a.body).join('\n')).toEqual([201, 409, 409, 409]);
+      for (const a of answers.filter((x) => x.statusCode === 409)) expect(a.json()).toMatchObject({ error: 'already_imported', field: 'file' });
+      expect((await results()).totals.inspections).toBe(before + 3000);
+    } finally {
+      await second.close();
+      await database?.close();
+    }
   });
 });

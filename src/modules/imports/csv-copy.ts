@@ -6,6 +6,7 @@ import type { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import type { Database, Db } from '../../db/connection.ts';
 import { Invalid } from '../../errors.ts';
+import { type ImportFile, recordImportFile, refuseRepeatedFile } from './files.ts';
 
 export interface CsvColumns {
   /** Columns every file must have, by their canonical (API) names. */
@@ -21,11 +22,26 @@ export interface CsvCopyPlan {
   copyColumns: readonly string[];
   columns: CsvColumns;
   mapRow: RowMapper;
+  /** The file being imported, recorded by its SHA-256 so that a second import of it is refused (files.ts). */
+  file?: ImportFile;
   /** Called in the same transaction once every row is in, before commit (audit entry, checks). */
-  beforeCommit?: (tx: Db, summary: { rows: number; sha256: string }) => Promise<void>;
+  beforeCommit?: (tx: Db, summary: ImportSummary) => Promise<void>;
   onProgress?: (rows: number, bytes: number) => void;
   /** Tables kept by triggers on `table`, whose statistics also change. */
   rollups?: readonly string[];
+}
+
+/** What a caller of an importer may say: progress, a repeat on purpose, the file's SHA-256 if known. */
+export interface ImportOptions {
+  onProgress?: (rows: number, bytes: number) => void;
+  force?: boolean;
+  sha256?: string;
+}
+
+export interface ImportSummary {
+  rows: number;
+  sha256: string;
+  bytes: number;
 }
 
 // PGlite takes each COPY as one in-memory blob: send it in batches to keep memory flat.
@@ -55,6 +71,7 @@ export function copyArray(values: readonly string[]): string {
  * @example await importCsv(database, fs.createReadStream('inspections.csv'), plan)
  */
 export async function importCsv(database: Database, input: Readable, plan: CsvCopyPlan): Promise<number> {
+  if (plan.file) await refuseRepeatedFile(database.db, plan.file);
   const known = [...plan.columns.required, ...plan.columns.optional];
   const digest = createHash('sha256');
   let bytes = 0;
@@ -122,7 +139,9 @@ export async function importCsv(database: Database, input: Readable, plan: CsvCo
       } else {
         total = await client.copyFrom(copySql, flatten(batches()));
       }
-      await plan.beforeCommit?.(tx, { rows: total, sha256: digest.digest('hex') });
+      const summary = { rows: total, sha256: digest.digest('hex'), bytes };
+      if (plan.file) await recordImportFile(tx, plan.file, summary);
+      await plan.beforeCommit?.(tx, summary);
       return total;
     })
     .catch((error: unknown) => {

@@ -6,6 +6,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 import { type Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyRequest } from 'fastify';
@@ -13,7 +14,28 @@ import { Type } from 'typebox';
 import { startTimeOf } from '../../db/data-dir-lock.ts';
 import { Invalid } from '../../errors.ts';
 
-export const Imported = Type.Object({ imported: Type.Integer() });
+export const Imported = Type.Object({
+  imported: Type.Integer(),
+  /** The SHA-256 of the file as the server received it: a second import of it is refused unless forced. */
+  sha256: Type.String(),
+});
+
+export const ImportQuery = Type.Object({
+  force: Type.Optional(Type.Boolean({ description: 'import the file even if your bureau imported the same file into this operation before' })),
+});
+
+/** 409 `already_imported`: the earlier import of the same file, when it is known. */
+export const AlreadyImportedBody = Type.Object({
+  error: Type.String(),
+  message: Type.String(),
+  field: Type.Optional(Type.String()),
+  earlier: Type.Optional(
+    Type.Union([
+      Type.Object({ id: Type.String(), at: Type.String(), rows: Type.Integer(), by: Type.Union([Type.String(), Type.Null()]) }),
+      Type.Null(),
+    ]),
+  ),
+});
 
 /**
  * Temporary upload folders are `cordon-upload-<pid>-<start>-<random>`: the pid and its start time
@@ -41,9 +63,13 @@ export interface CsvUpload {
  * been received in full; the temporary file is removed on every path (success, error, client abort).
  * @example
  * const n = await withCsvBody(request, { maxBytes, authorise: () => requireImportAccess(database, actor, id) },
- *   (csv) => importInspections(database, actor, id, csv))
+ *   (csv, file) => importInspections(database, actor, id, csv, { sha256: file.sha256 }))
  */
-export async function withCsvBody<T>(request: FastifyRequest, upload: CsvUpload, work: (csv: Readable) => Promise<T>): Promise<T> {
+export async function withCsvBody<T>(
+  request: FastifyRequest,
+  upload: CsvUpload,
+  work: (csv: Readable, file: { sha256: string; bytes: number }) => Promise<T>,
+): Promise<T> {
   const declared = Number(request.headers['content-length']);
   if (Number.isFinite(declared) && declared > upload.maxBytes) throw tooLarge(upload.maxBytes);
   await upload.authorise();
@@ -55,14 +81,16 @@ export async function withCsvBody<T>(request: FastifyRequest, upload: CsvUpload,
   const file = join(dir, 'body.csv');
   try {
     let bytes = 0;
+    const digest = createHash('sha256');
     const cap = new Transform({
       transform(chunk: Buffer, _encoding, callback) {
         bytes += chunk.length;
+        digest.update(chunk);
         callback(bytes > upload.maxBytes ? tooLarge(upload.maxBytes) : null, chunk);
       },
     });
     await pipeline(body, cap, createWriteStream(file));
-    return await work(createReadStream(file));
+    return await work(createReadStream(file), { sha256: digest.digest('hex'), bytes });
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

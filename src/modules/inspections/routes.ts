@@ -1,7 +1,7 @@
 // /api/operations/:id/inspections, /api/inspections/:id and the CSV import.
 import { Created, ErrorBody, IdParams, Page } from '../../server/schemas/common.ts';
 import type { App } from '../../server/types.ts';
-import { Imported, withCsvBody } from '../imports/http.ts';
+import { AlreadyImportedBody, Imported, ImportQuery, withCsvBody } from '../imports/http.ts';
 import { Inspection, InspectionCreate, InspectionListQuery } from './schema.ts';
 import * as inspections from './service.ts';
 
@@ -50,17 +50,21 @@ export async function inspectionRoutes(app: App) {
         tags: ['inspections'],
         summary: 'Import inspections from CSV: all rows or none',
         description:
-          'Body: text/csv with a header row. Columns: hotspotId, at, kind, personsChecked; optional notes, sharing, sharedWith (codes separated by ;). A bad row answers 400 with its row (header = row 1) and column, and nothing is written.',
+          'Body: text/csv with a header row. Columns: hotspotId, at, kind, personsChecked; optional notes, sharing, sharedWith (codes separated by ;). A bad row answers 400 with its row (header = row 1) and column, and nothing is written. A file your bureau imported into the operation before answers 409 already_imported unless force=true.',
         consumes: ['text/csv'],
         params: IdParams,
-        response: { 201: Imported, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 413: ErrorBody },
+        querystring: ImportQuery,
+        response: { 201: Imported, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: AlreadyImportedBody, 413: ErrorBody },
       },
     },
     async (request, reply) => {
-      const { actor, params } = request;
+      const { actor, params, query } = request;
       const upload = { maxBytes: app.config.importMaxBytes, authorise: () => inspections.requireImportAccess(app.database, actor, params.id) };
-      const imported = await withCsvBody(request, upload, (csv) => inspections.importInspections(app.database, actor, params.id, csv));
-      return reply.status(201).send({ imported });
+      const answer = await withCsvBody(request, upload, async (csv, file) => ({
+        imported: await inspections.importInspections(app.database, actor, params.id, csv, { force: query.force, sha256: file.sha256 }),
+        sha256: file.sha256,
+      }));
+      return reply.status(201).send(answer);
     },
   );
 }

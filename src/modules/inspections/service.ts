@@ -8,7 +8,7 @@ import type { Database } from '../../db/connection.ts';
 import { Forbidden, Invalid, NotFound } from '../../errors.ts';
 import { decodeCursor, pageOf } from '../../server/pagination.ts';
 import { requireHotspot, visibleHotspots } from '../hotspots/service.ts';
-import { copyArray, importCsv } from '../imports/csv-copy.ts';
+import { copyArray, type ImportOptions, importCsv } from '../imports/csv-copy.ts';
 import { parseChoice, parseCount, parseTime, parseUuid } from '../imports/fields.ts';
 import { requireOperation } from '../operations/service.ts';
 import { csvSharingReader, sharingColumns } from '../shared-record.ts';
@@ -92,7 +92,7 @@ export async function importInspections(
   actor: Actor,
   operationId: string,
   csv: Readable,
-  onProgress?: (rows: number, bytes: number) => void,
+  options: ImportOptions = {},
 ): Promise<number> {
   await requireImportAccess(database, actor, operationId);
   const hotspots = await visibleHotspots(database.db, actor, operationId);
@@ -113,7 +113,8 @@ export async function importInspections(
       'created_by',
     ],
     columns: INSPECTION_CSV,
-    onProgress,
+    onProgress: options.onProgress,
+    file: { kind: 'inspection', operationId, actor, force: options.force, sha256: options.sha256 },
     mapRow(r, row) {
       const hotspotId = parseUuid(r.hotspotId, 'hotspotId', row);
       if (!hotspots.has(hotspotId)) throw new Invalid(`no hotspot ${hotspotId} in this operation that you may see`, 'hotspotId', row);
@@ -136,7 +137,7 @@ export async function importInspections(
         action: 'import',
         entity: 'inspection',
         operationId,
-        detail: { rows: summary.rows, sha256: summary.sha256 },
+        detail: { rows: summary.rows, sha256: summary.sha256, bytes: summary.bytes, ...(options.force ? { forced: true } : {}) },
       });
     },
   });

@@ -1,7 +1,7 @@
 // /api/operations/:id/outcomes, /api/outcomes/:id and the CSV import.
 import { Created, ErrorBody, IdParams, Page } from '../../server/schemas/common.ts';
 import type { App } from '../../server/types.ts';
-import { Imported, withCsvBody } from '../imports/http.ts';
+import { AlreadyImportedBody, Imported, ImportQuery, withCsvBody } from '../imports/http.ts';
 import { Outcome, OutcomeCreate, OutcomeListQuery } from './schema.ts';
 import * as outcomes from './service.ts';
 
@@ -50,17 +50,21 @@ export async function outcomeRoutes(app: App) {
         tags: ['outcomes'],
         summary: 'Import outcomes from CSV: all rows or none',
         description:
-          'Body: text/csv with a header row. Columns: kind, at; optional hotspotId, country, persons, offences (separated by ;), status, notes, sharing, sharedWith.',
+          'Body: text/csv with a header row. Columns: kind, at; optional hotspotId, country, persons, offences (separated by ;), status, notes, sharing, sharedWith. A file your bureau imported into the operation before answers 409 already_imported unless force=true.',
         consumes: ['text/csv'],
         params: IdParams,
-        response: { 201: Imported, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 413: ErrorBody },
+        querystring: ImportQuery,
+        response: { 201: Imported, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: AlreadyImportedBody, 413: ErrorBody },
       },
     },
     async (request, reply) => {
-      const { actor, params } = request;
+      const { actor, params, query } = request;
       const upload = { maxBytes: app.config.importMaxBytes, authorise: () => outcomes.requireImportAccess(app.database, actor, params.id) };
-      const imported = await withCsvBody(request, upload, (csv) => outcomes.importOutcomes(app.database, actor, params.id, csv));
-      return reply.status(201).send({ imported });
+      const answer = await withCsvBody(request, upload, async (csv, file) => ({
+        imported: await outcomes.importOutcomes(app.database, actor, params.id, csv, { force: query.force, sha256: file.sha256 }),
+        sha256: file.sha256,
+      }));
+      return reply.status(201).send(answer);
     },
   );
 }

@@ -10,7 +10,7 @@ import { Forbidden, Invalid, NotFound } from '../../errors.ts';
 import { decodeCursor, pageOf } from '../../server/pagination.ts';
 import { isCountryCode } from '../countries.ts';
 import { visibleHotspots } from '../hotspots/service.ts';
-import { copyArray, importCsv } from '../imports/csv-copy.ts';
+import { copyArray, type ImportOptions, importCsv } from '../imports/csv-copy.ts';
 import { parseChoice, parseCount, parseList, parseTime, parseUuid } from '../imports/fields.ts';
 import { requireImportAccess } from '../inspections/service.ts';
 import { requireOperation } from '../operations/service.ts';
@@ -158,7 +158,7 @@ export async function importOutcomes(
   actor: Actor,
   operationId: string,
   csv: Readable,
-  onProgress?: (rows: number, bytes: number) => void,
+  options: ImportOptions = {},
 ): Promise<number> {
   await requireImportAccess(database, actor, operationId);
   const hotspots = await visibleHotspots(database.db, actor, operationId);
@@ -181,7 +181,8 @@ export async function importOutcomes(
       'created_by',
     ],
     columns: OUTCOME_CSV,
-    onProgress,
+    onProgress: options.onProgress,
+    file: { kind: 'outcome', operationId, actor, force: options.force, sha256: options.sha256 },
     mapRow(r, row) {
       const c = outcomeColumns(
         {
@@ -219,7 +220,7 @@ export async function importOutcomes(
         action: 'import',
         entity: 'outcome',
         operationId,
-        detail: { rows: summary.rows, sha256: summary.sha256 },
+        detail: { rows: summary.rows, sha256: summary.sha256, bytes: summary.bytes, ...(options.force ? { forced: true } : {}) },
       });
     },
   });
