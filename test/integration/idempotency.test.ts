@@ -195,4 +195,25 @@ describe.each(engines)('Idempotency-Key on %s', (engine) => {
     expect((await login()).headers['idempotent-replayed']).toBeUndefined();
     expect(await keyRow('public', key)).toBeUndefined();
   });
+
+  it('forgets keys older than a day when a server starts', async () => {
+    const scope = await userId(USERS.fieldTr);
+    const old = randomUUID();
+    const recent = randomUUID();
+    for (const [key, hours] of [[old, 25], [recent, 23]] as const) {
+      await server.database.db
+        .insertInto('idempotency_keys')
+        .values({ scope, key, fingerprint: '0'.repeat(64), token: randomUUID(), state: 'done', status: 201, content_type: 'application/json', body: '{}' })
+        .execute();
+      await sql`update idempotency_keys set created_at = now() - make_interval(hours => ${hours}) where key = ${key}`.execute(server.database.db);
+    }
+    const app = await buildApp({ database: second.database ?? server.database, config: readConfig({}) });
+    try {
+      await app.ready();
+      expect(await keyRow(scope, old)).toBeUndefined();
+      expect(await keyRow(scope, recent)).toMatchObject({ state: 'done' });
+    } finally {
+      await app.close();
+    }
+  });
 });

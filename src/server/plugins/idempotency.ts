@@ -52,9 +52,23 @@ export function fingerprint(method: string, url: string, body: unknown, headers:
   return hash.digest('hex');
 }
 
+/** How often a running server forgets keys older than a day. */
+const PURGE_EVERY_MS = 60 * 60_000;
+
 export function registerIdempotency(app: App): void {
   const db = app.database.db;
   app.decorateRequest('idempotency', null);
+
+  // Keys older than a day are forgotten when the server starts and every hour while it runs.
+  const purge = () =>
+    repo.purgeExpired(db).catch((error: unknown) => app.log.warn(`could not forget expired idempotency keys: ${(error as Error).message}`));
+  let purging: NodeJS.Timeout | undefined;
+  app.addHook('onReady', async () => {
+    await purge();
+    purging = setInterval(() => void purge(), PURGE_EVERY_MS);
+    purging.unref();
+  });
+  app.addHook('onClose', async () => clearInterval(purging));
 
   // Each POST route's handler runs as the holder of its request's key, so that the transaction of
   // its change can mark the key written in the same commit.
