@@ -427,6 +427,13 @@ export interface ImportFilesTable {
   created_at: CreatedAt;
 }
 
+/** A request count of one route and client network in its window: see migration 012. */
+export interface RateLimitsTable {
+  key: string;
+  hits: number;
+  reset_at: Date;
+}
+
 export interface Schema {
   operation_traveller_checklists: OperationTravellerChecklistsTable;
   traveller_screenings: TravellerScreeningsTable;
@@ -464,4 +471,5 @@ export interface Schema {
   public_reports: PublicReportsTable;
   idempotency_keys: IdempotencyKeysTable;
   import_files: ImportFilesTable;
+  rate_limits: RateLimitsTable;
 }

@@ -1,10 +1,9 @@
 // Assembles the Fastify server. Plugins load in this order: config and database, security
-// headers, rate limits, OpenAPI, the error handler, authentication (before any body is read), the
+// headers, rate limits (counted in the database), OpenAPI, the error handler, authentication (before any body is read), the
 // edge rules (NUL characters, no-store, unread uploads), Idempotency-Key on every POST, health,
 // then the modules' routes.
 // Bodies are validated without type coercion, query strings and path parameters with it.
 import helmet from '@fastify/helmet';
-import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -33,6 +32,7 @@ import { registerHealth } from './plugins/health.ts';
 import { registerIdempotency } from './plugins/idempotency.ts';
 import { registerNoStore } from './plugins/no-store.ts';
 import { registerNulBytes } from './plugins/nul-bytes.ts';
+import { registerRateLimits } from './plugins/rate-limits.ts';
 import { registerUploads } from './plugins/uploads.ts';
 import { ajvOptions, validationController } from './plugins/validation.ts';
 import { registerWeb, WEB_ROOT, webIsBuilt } from './plugins/web.ts';
@@ -76,7 +76,7 @@ export async function buildApp({ database, config, logger = false, webRoot = WEB
       },
     },
   });
-  await app.register(rateLimit, { global: false });
+  await registerRateLimits(app);
 
   await app.register(swagger, {
     openapi: {

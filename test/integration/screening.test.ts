@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeWorld, USERS, type World } from '../factories/world.ts';
 import { engines } from '../helpers/engines.ts';
 import { startServer, type TestServer } from '../helpers/http.ts';
-import { rowCounts } from '../helpers/row-counts.ts';
+import { rowCounts, STORES_NOTHING_EXCEPT } from '../helpers/row-counts.ts';
 
 const SCAM =
   'URGENT hiring! Customer service staff for Sihanoukville, Cambodia. Salary USD 3,000 per month, no experience needed. Free flight ticket, visa and accommodation. Age 18-35, typing speed 40 wpm. Send passport copy to Telegram @hr_kh_jobs. Leave this week!';
@@ -70,7 +70,7 @@ describe.each(engines)('screening on %s', (engine) => {
 
   describe('POST /api/public/check', () => {
     it('answers without sign-in, with the flags but without the model or the weights, and stores nothing', async () => {
-      const before = await rowCounts(server.database);
+      const before = await rowCounts(server.database, STORES_NOTHING_EXCEPT);
       const res = await check({ text: SCAM, contact: 'Telegram @hr_kh_jobs' });
       expect(res.statusCode, res.body).toBe(200);
       const verdict = res.json();
@@ -82,7 +82,11 @@ describe.each(engines)('screening on %s', (engine) => {
       expect(zh.statusCode, zh.body).toBe(200);
       expect(zh.json().language).toBe('zh');
       expect(zh.json().level).toBe('high');
-      expect(await rowCounts(server.database)).toEqual(before);
+      expect(await rowCounts(server.database, STORES_NOTHING_EXCEPT)).toEqual(before);
+      // The rate limit counts the caller by a hash of route and network: no address is stored.
+      const counted = await server.database.db.selectFrom('rate_limits').selectAll().execute();
+      expect(counted.length).toBeGreaterThan(0);
+      for (const row of counted) expect(row.key).toMatch(/^[0-9a-f]{64}$/);
     });
 
     it('slows one address down with 429 after 30 checks a minute, leaving other addresses alone', async () => {
@@ -170,11 +174,11 @@ describe.each(engines)('screening on %s', (engine) => {
 
     it('refuse a NUL in the text with 400 naming the field, storing nothing', async () => {
       // The edge rule of issue 13 (finding 3): a NUL anywhere in a body answers 400, never a 500.
-      const before = await rowCounts(server.database);
+      const before = await rowCounts(server.database, STORES_NOTHING_EXCEPT);
       const res = await report({ ad: { text: `${SCAM}\u0000` }, country: 'TR', language: 'en', contact: 'x\u0000y' });
       expect(res.statusCode, res.body).toBe(400);
       expect(res.json()).toMatchObject({ error: 'invalid', field: 'ad.text' });
-      expect(await rowCounts(server.database)).toEqual(before);
+      expect(await rowCounts(server.database, STORES_NOTHING_EXCEPT)).toEqual(before);
     });
 
     it('are refused, with the setup, when several operations run and none is named for the public', async () => {
@@ -188,13 +192,13 @@ describe.each(engines)('screening on %s', (engine) => {
     });
 
     it('refuse a country no bureau of the operation serves, writing nothing', async () => {
-      const before = await rowCounts(server.database);
+      const before = await rowCounts(server.database, STORES_NOTHING_EXCEPT);
       const res = await report({ ad: { text: SCAM }, country: 'JP', language: 'ja' });
       expect(res.statusCode).toBe(400);
       expect(res.json().field).toBe('country');
       const bad = await report({ ad: { text: '' }, country: 'TR', language: 'en' });
       expect(bad.statusCode).toBe(400);
-      expect(await rowCounts(server.database)).toEqual(before);
+      expect(await rowCounts(server.database, STORES_NOTHING_EXCEPT)).toEqual(before);
     });
   });
 });
