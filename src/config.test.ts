@@ -17,4 +17,10 @@ describe('readConfig', () => {
   it('names the variable of a setting that is not a whole number', () => {
     expect(() => readConfig({ PORT: 'eighty' })).toThrow(/PORT must be a whole number, got "eighty"/);
   });
+
+  it('runs one worker unless told, and finishes in-flight work for 25 s on SIGTERM', () => {
+    expect(readConfig({})).toMatchObject({ workers: 1, shutdownSeconds: 25 });
+    expect(readConfig({ CORDON_WORKERS: '4', CORDON_SHUTDOWN_SECONDS: '5' })).toMatchObject({ workers: 4, shutdownSeconds: 5 });
+    expect(() => readConfig({ CORDON_WORKERS: 'two' })).toThrow(/CORDON_WORKERS must be a whole number/);
+  });
 });

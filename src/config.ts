@@ -9,6 +9,10 @@ export interface Config {
   dataDir: string;
   port: number;
   host: string;
+  /** Processes `cordon serve` runs on one port (CORDON_WORKERS, or --workers); more than one needs DATABASE_URL. */
+  workers: number;
+  /** On SIGTERM a process stops accepting and finishes what is in flight for at most this long (CORDON_SHUTDOWN_SECONDS). */
+  shutdownSeconds: number;
   /** Password of the demo users; when absent a random one is made and printed. */
   demoPassword: string | undefined;
   sessionHours: number;
@@ -108,6 +112,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     port: integer('PORT', env.PORT, 8080),
     host: env.HOST?.trim() || '127.0.0.1',
+    workers: Math.max(1, integer('CORDON_WORKERS', env.CORDON_WORKERS, 1)),
+    shutdownSeconds: integer('CORDON_SHUTDOWN_SECONDS', env.CORDON_SHUTDOWN_SECONDS, 25),
     demoPassword: env.CORDON_DEMO_PASSWORD || undefined,
     sessionHours: integer('CORDON_SESSION_HOURS', env.CORDON_SESSION_HOURS, 12),
     sessionIdleMinutes: integer('CORDON_SESSION_IDLE_MINUTES', env.CORDON_SESSION_IDLE_MINUTES, 60),
