@@ -87,7 +87,8 @@ describe.each(engines)('login throttling on %s', (engine) => {
       for (let i = 0; i < 3; i++) {
         const res = await login(username, `guess number ${i}`, '10.0.3.1');
         const body = res.json();
-        out.push([res.statusCode, body.error, body.message, typeof body.retryAfter]);
+        // The wait left counts down while the test runs (slower on a busy machine): its number is no tell.
+        out.push([res.statusCode, body.error, body.message?.replace(/\d+ s\b/, 'N s'), typeof body.retryAfter]);
       }
       return out;
     };
