@@ -89,6 +89,19 @@ describe.each(engines)('screening on %s', (engine) => {
       for (const row of counted) expect(row.key).toMatch(/^[0-9a-f]{64}$/);
     });
 
+    it('stores nothing also when the request carries an Idempotency-Key (the web client sends one with every POST), nor does the officers’ screener', async () => {
+      const before = await rowCounts(server.database, STORES_NOTHING_EXCEPT);
+      const key = 'c0ffee00-0000-4000-8000-000000000001';
+      for (let i = 0; i < 2; i++) {
+        const res = await server.app.inject({ method: 'POST', url: '/api/public/check', payload: { text: SCAM }, headers: { 'idempotency-key': key }, remoteAddress: '203.0.113.8' });
+        expect(res.statusCode, res.body).toBe(200);
+        expect(res.headers['idempotent-replayed']).toBeUndefined();
+      }
+      const screened = await server.as(USERS.officerTr, { method: 'POST', url: '/api/screen/ad', payload: { text: SCAM }, headers: { 'idempotency-key': key } });
+      expect(screened.statusCode, screened.body).toBe(200);
+      expect(await rowCounts(server.database, STORES_NOTHING_EXCEPT)).toEqual(before);
+    });
+
     it('slows one address down with 429 after 30 checks a minute, leaving other addresses alone', async () => {
       const statuses: number[] = [];
       for (let i = 0; i < 31; i++) statuses.push((await check({ text: LEGIT }, '198.51.100.20')).statusCode);

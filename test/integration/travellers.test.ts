@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeWorld, USERS, type World } from '../factories/world.ts';
 import { engines } from '../helpers/engines.ts';
+import { rowCounts } from '../helpers/row-counts.ts';
 import { startServer, type TestServer } from '../helpers/http.ts';
 
 const AT = '2023-10-18T06:30:00Z';
@@ -105,6 +106,16 @@ describe.each(engines)('traveller screening on %s', (engine) => {
       recommendedAction: 'clear',
     });
     expect(await counts()).toEqual(before);
+    // Nor with an Idempotency-Key, which the web client sends with every POST: no answer is kept.
+    const tables = await rowCounts(server.database);
+    const keyed = await server.as(USERS.fieldTr, {
+      method: 'POST',
+      url: `${op()}/traveller-screenings/assess`,
+      payload: { indicators: ['one_way_ticket'] },
+      headers: { 'idempotency-key': 'c0ffee00-0000-4000-8000-000000000002' },
+    });
+    expect(keyed.statusCode, keyed.body).toBe(200);
+    expect(await rowCounts(server.database)).toEqual(tables);
   });
 
   it('names the indicator that is unknown, repeated or malformed', async () => {

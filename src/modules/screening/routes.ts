@@ -23,6 +23,8 @@ export async function screeningRoutes(app: App) {
   app.post(
     '/api/screen/ad',
     {
+      // It creates nothing, and an Idempotency-Key's stored answer would keep the offer.
+      config: { idempotency: false },
       schema: {
         tags: ['screening'],
         summary: 'Screen a job ad or offer: risk score and level, language, red flags with the words that raised them, and the model’s part',
@@ -37,7 +39,7 @@ export async function screeningRoutes(app: App) {
   app.post(
     '/api/public/check',
     {
-      config: { public: true, rateLimit: { max: 30, timeWindow: '1 minute' } },
+      config: { public: true, idempotency: false, rateLimit: { max: 30, timeWindow: '1 minute' } },
       schema: {
         tags: ['screening'],
         security: [],

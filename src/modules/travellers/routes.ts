@@ -44,6 +44,8 @@ export async function travellerRoutes(app: App) {
   app.post(
     '/api/operations/:id/traveller-screenings/assess',
     {
+      // It creates nothing: an Idempotency-Key's stored answer would be the one thing it kept.
+      config: { idempotency: false },
       schema: {
         tags: ['travellers'],
         summary: 'Score, risk level and recommended action for the red flags seen; stores nothing',
