@@ -35,20 +35,89 @@ export function onSessionExpired(listener: () => void): () => void {
   return () => expiredListeners.delete(listener);
 }
 
+/** How long a create waits before it is sent again, after each failure that may not have reached the server. */
+export const RETRY_DELAYS_MS = [500, 2000, 5000];
+
+export interface ApiInit {
+  method?: string;
+  body?: unknown;
+  signal?: AbortSignal;
+  /**
+   * The create's Idempotency-Key; a new one per call when not given. Every POST sends one and is
+   * sent again with the same key after a network failure or a gateway's 502/503/504, so a retry
+   * of a create the server did store gets its first answer and writes nothing twice.
+   */
+  idempotencyKey?: string;
+}
+
+/** A random version 4 UUID (crypto.randomUUID is missing on plain-http pages other than localhost). */
+export function newIdempotencyKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+const RETRIED_STATUSES = new Set([502, 503, 504]);
+
+async function inProgressAnswer(response: Response): Promise<boolean> {
+  const body = (await response
+    .clone()
+    .json()
+    .catch(() => ({}))) as { error?: unknown };
+  return body.error === 'idempotency_in_progress';
+}
+
+function wait(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', abort);
+      resolve();
+    }, ms);
+    const abort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    signal?.addEventListener('abort', abort, { once: true });
+  });
+}
+
 /**
  * Calls the API; resolves with the parsed JSON body, rejects with an ApiError.
  * @example const ops = await api<Operation[]>('/api/operations')
  */
-export async function api<T>(path: string, init: { method?: string; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
+export async function api<T>(path: string, init: ApiInit = {}): Promise<T> {
+  const method = init.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json' };
   if (token) headers.authorization = `Bearer ${token}`;
   if (init.body !== undefined) headers['content-type'] = 'application/json';
-  const response = await fetch(path, {
-    method: init.method ?? 'GET',
-    headers,
-    ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
-    ...(init.signal ? { signal: init.signal } : {}),
-  });
+  const retried = method === 'POST';
+  if (retried) headers['idempotency-key'] = init.idempotencyKey ?? newIdempotencyKey();
+  const request = () =>
+    fetch(path, {
+      method,
+      headers,
+      ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+      ...(init.signal ? { signal: init.signal } : {}),
+    });
+  let response: Response | undefined;
+  for (let attempt = 0; ; attempt++) {
+    const last = !retried || attempt >= RETRY_DELAYS_MS.length;
+    try {
+      response = await request();
+    } catch (error) {
+      // A failure to reach the server (or an abort, which is not retried) is the fetch's own error.
+      if (last || init.signal?.aborted) throw error;
+      await wait(RETRY_DELAYS_MS[attempt] ?? 0, init.signal);
+      continue;
+    }
+    // The first request with this key is still running on the server: its answer comes shortly.
+    const inProgress = response.status === 409 && (await inProgressAnswer(response));
+    if (last || !(RETRIED_STATUSES.has(response.status) || inProgress)) break;
+    await wait(RETRY_DELAYS_MS[attempt] ?? 0, init.signal);
+  }
   if (response.status === 204) return undefined as T;
   const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
   if (!response.ok) {
