@@ -61,17 +61,50 @@ describe.skipIf(!haveChromium)('dashboard in Chromium', () => {
     await page.getByLabel('Hotspot').selectOption({ index: 1 });
     await page.getByRole('button', { name: 'One more' }).click();
     await page.getByLabel('Notes').fill('Two travellers with one-way tickets paid by a "recruiter"');
-    // The network fails once: the entry stays, and a second tap sends it.
-    let failures = 0;
-    await page.route('**/api/operations/*/inspections', (route) => (failures++ === 0 ? route.abort('internetdisconnected') : route.continue()));
+    // The server stores the entry but its answer is lost on the way (a timeout at the checkpoint):
+    // the page sends it again by itself with the same Idempotency-Key and counts it once.
+    const keys: string[] = [];
+    let lost = 0;
+    await page.route('**/api/operations/*/inspections', async (route) => {
+      keys.push(route.request().headers()['idempotency-key'] ?? '');
+      if (lost++ > 0) return route.continue();
+      await route.fetch();
+      await route.abort('internetdisconnected');
+    });
     await page.getByRole('button', { name: 'Save' }).click();
-    await page.getByRole('alert').waitFor();
+    await page.getByRole('status').filter({ hasText: 'Inspection saved.' }).waitFor();
+    await expect.poll(() => totals.textContent(), { timeout: 20_000 }).toMatch(/270,001 inspections/);
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(keys[1]).toBe(keys[0]);
+    const firstKey = keys[0];
+    await page.unroute('**/api/operations/*/inspections');
+    // The network stays down through every retry: the entry stays, and a tap sends it when it is
+    // back, with the same key (the server may have stored one of the tries).
+    await page.getByRole('button', { name: 'One more' }).click();
+    await page.getByLabel('Notes').fill('Two travellers with one-way tickets paid by a "recruiter"');
+    keys.length = 0;
+    await page.route('**/api/operations/*/inspections', (route) => {
+      keys.push(route.request().headers()['idempotency-key'] ?? '');
+      return route.abort('internetdisconnected');
+    });
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('alert').waitFor({ timeout: 20_000 });
     expect(await page.getByLabel('Notes').inputValue()).toMatch(/one-way tickets/);
     expect(await page.locator('input[name=persons]').inputValue()).toBe('2');
     await e2e.shot(page, 'field-entry-failed-en-360');
+    await page.unroute('**/api/operations/*/inspections');
+    await page.route('**/api/operations/*/inspections', (route) => {
+      keys.push(route.request().headers()['idempotency-key'] ?? '');
+      return route.continue();
+    });
     await page.getByRole('button', { name: 'Try again' }).click();
     await page.getByRole('status').filter({ hasText: 'Inspection saved.' }).waitFor();
-    await expect.poll(() => totals.textContent(), { timeout: 20_000 }).toMatch(/270,001 inspections/);
+    await expect.poll(() => totals.textContent(), { timeout: 20_000 }).toMatch(/270,002 inspections/);
+    // Four tries (the first and three retries), then the tap: one key, not the first entry's.
+    expect(keys).toHaveLength(5);
+    expect(new Set(keys).size).toBe(1);
+    expect(keys[0]).not.toBe(firstKey);
     expect(await page.getByLabel('Notes').inputValue()).toBe('');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);

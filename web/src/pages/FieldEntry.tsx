@@ -5,7 +5,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { api, ApiError, type Hotspot, type Operation, type Page, type Results } from '../api.ts';
+import { api, ApiError, type Hotspot, newIdempotencyKey, type Operation, type Page, type Results } from '../api.ts';
 import { Empty, Failed } from '../components/States.tsx';
 import { WithOperation } from '../components/WithOperation.tsx';
 import type { TSchema } from 'typebox';
@@ -29,6 +29,12 @@ interface Draft {
   persons: number;
   offences: string[];
   notes: string;
+  /**
+   * The entry's Idempotency-Key, kept with the draft: "Try again" after a send whose answer was
+   * lost (and after a reload) sends the same key, so an entry the server did store counts once.
+   * Changing the draft makes it another entry, with a new key.
+   */
+  key: string;
 }
 
 /** Now, as a datetime-local value in the device's time zone. */
@@ -39,9 +45,10 @@ function localNow(): string {
 }
 
 function loadDraft(): Draft {
-  const fallback: Draft = { kind: 'inspection', hotspotId: '', at: localNow(), inspectionKind: 'traveller_check', persons: 1, offences: [], notes: '' };
+  const fallback: Draft = { kind: 'inspection', hotspotId: '', at: localNow(), inspectionKind: 'traveller_check', persons: 1, offences: [], notes: '', key: newIdempotencyKey() };
   try {
-    return { ...fallback, ...(JSON.parse(localStorage.getItem(DRAFT_KEY) ?? '{}') as Partial<Draft>) };
+    const stored = { ...fallback, ...(JSON.parse(localStorage.getItem(DRAFT_KEY) ?? '{}') as Partial<Draft>) };
+    return typeof stored.key === 'string' && stored.key !== '' ? stored : { ...stored, key: fallback.key };
   } catch {
     return fallback;
   }
@@ -88,7 +95,7 @@ function EntryForm({ operation }: { operation: Operation }) {
   const [draft, setDraft] = useState<Draft>(() => {
     const loaded = loadDraft();
     const asked = params.get('hotspot');
-    return asked ? { ...loaded, hotspotId: asked } : loaded;
+    return asked && asked !== loaded.hotspotId ? { ...loaded, hotspotId: asked, key: newIdempotencyKey() } : loaded;
   });
   const [saved, setSaved] = useState<string | null>(null);
   const country = me?.bureau.country;
@@ -103,19 +110,19 @@ function EntryForm({ operation }: { operation: Operation }) {
   const update = (change: Partial<Draft>) => {
     setSaved(null);
     form.set({});
-    setDraft((d) => ({ ...d, ...change }));
+    setDraft((d) => ({ ...d, ...change, key: newIdempotencyKey() }));
   };
 
   const form = useFormErrors(LAYOUT);
   const submit = useMutation({
     mutationFn: async (d: Draft) => {
       const { path, body } = entryRequest(operation.id, d);
-      return api<{ id: string }>(path, { method: 'POST', body });
+      return api<{ id: string }>(path, { method: 'POST', body, idempotencyKey: d.key });
     },
     onSuccess: async (_data, d) => {
       setSaved(t(`field.saved.${d.kind}`));
       // Keep the place and kind for the next entry; clear what is particular to this one.
-      setDraft({ ...d, at: localNow(), persons: 1, offences: [], notes: '' });
+      setDraft({ ...d, at: localNow(), persons: 1, offences: [], notes: '', key: newIdempotencyKey() });
       await queryClient.invalidateQueries({ queryKey: ['results', operation.id] });
     },
   });
