@@ -16,3 +16,6 @@ export type Offence = (typeof OFFENCES)[number];
 
 export const INSPECTION_KINDS = ['premises_inspection', 'document_check', 'vehicle_check', 'traveller_check', 'patrol'] as const;
 export type InspectionKind = (typeof INSPECTION_KINDS)[number];
+
+/** The longest notes an inspection or outcome may carry, in characters (code points), by form, API or CSV. */
+export const NOTES_MAX_LENGTH = 10_000;

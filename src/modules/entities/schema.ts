@@ -107,9 +107,12 @@ export type ProbeAlertT = Static<typeof ProbeAlert>;
 /** 429: too many identifiers looked up in the last hour; `retryAfter` in seconds (also the Retry-After header). */
 export const LookupsLimitedBody = Type.Object({ error: Type.Literal('rate_limited'), message: Type.String(), retryAfter: Type.Integer({ minimum: 1 }) });
 
-export const GraphQuery = Type.Object({
-  depth: Type.Optional(Type.Integer({ minimum: 1, maximum: 3, default: 2, description: 'hops from case to case' })),
-});
+export const GraphQuery = Type.Object(
+  {
+    depth: Type.Optional(Type.Integer({ minimum: 1, maximum: 3, default: 2, description: 'hops from case to case' })),
+  },
+  { additionalProperties: false },
+);
 
 export const GraphNode = Type.Object({
   id: Type.String({ description: 'case:<id>, person:<id>, entity:<kind>:<value> or hidden:<hit>' }),

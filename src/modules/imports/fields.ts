@@ -63,3 +63,18 @@ export function parseUuid(text: string | undefined, field: string, row?: number)
   }
   return value;
 }
+
+/**
+ * Free text up to `maxLength` characters, counted as the API's schemas count them (code points);
+ * an empty cell is ''.
+ * @example parseText(r.notes, 'notes', 4, NOTES_MAX_LENGTH)
+ */
+export function parseText(text: string | undefined, field: string, row: number | undefined, maxLength: number): string {
+  const value = text ?? '';
+  if (value.length > maxLength) {
+    let length = 0;
+    for (const _ of value) length++;
+    if (length > maxLength) throw new Invalid(`${field} is ${length} characters long; at most ${maxLength}`, field, row);
+  }
+  return value;
+}

@@ -20,9 +20,13 @@ export const Imported = Type.Object({
   sha256: Type.String(),
 });
 
-export const ImportQuery = Type.Object({
-  force: Type.Optional(Type.Boolean({ description: 'import the file even if your bureau imported the same file into this operation before' })),
-});
+// Strict, like every query: `?forse=true` is refused, not an import without force.
+export const ImportQuery = Type.Object(
+  {
+    force: Type.Optional(Type.Boolean({ description: 'import the file even if your bureau imported the same file into this operation before' })),
+  },
+  { additionalProperties: false },
+);
 
 /** 409 `already_imported`: the earlier import of the same file, when it is known. */
 export const AlreadyImportedBody = Type.Object({

@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import { CountryCode, Id, PageQuery, SharingFields, SharingOut, StringEnum, Timestamp, TimeRangeQuery } from '../../server/schemas/common.ts';
 
 export { INSPECTION_KINDS } from '../../shared/vocabulary.ts';
-import { INSPECTION_KINDS } from '../../shared/vocabulary.ts';
+import { INSPECTION_KINDS, NOTES_MAX_LENGTH } from '../../shared/vocabulary.ts';
 export type InspectionKind = (typeof INSPECTION_KINDS)[number];
 
 export const InspectionCreate = Type.Object(
@@ -11,7 +11,7 @@ export const InspectionCreate = Type.Object(
     at: Timestamp,
     kind: StringEnum(INSPECTION_KINDS),
     personsChecked: Type.Integer({ minimum: 0, maximum: 1_000_000 }),
-    notes: Type.Optional(Type.String({ maxLength: 10_000 })),
+    notes: Type.Optional(Type.String({ maxLength: NOTES_MAX_LENGTH })),
     ...SharingFields,
   },
   { additionalProperties: false },

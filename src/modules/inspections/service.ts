@@ -9,7 +9,8 @@ import { Forbidden, Invalid, NotFound } from '../../errors.ts';
 import { decodeCursor, pageOf } from '../../server/pagination.ts';
 import { requireHotspot, visibleHotspots } from '../hotspots/service.ts';
 import { copyArray, type ImportOptions, importCsv } from '../imports/csv-copy.ts';
-import { parseChoice, parseCount, parseTime, parseUuid } from '../imports/fields.ts';
+import { parseChoice, parseCount, parseText, parseTime, parseUuid } from '../imports/fields.ts';
+import { NOTES_MAX_LENGTH } from '../../shared/vocabulary.ts';
 import { requireOperation } from '../operations/service.ts';
 import { csvSharingReader, sharingColumns } from '../shared-record.ts';
 import { presentInspection } from './present.ts';
@@ -128,7 +129,7 @@ export async function importInspections(
         parseTime(r.at, 'at', row).toISOString(),
         parseChoice(r.kind, INSPECTION_KINDS, 'kind', row),
         parseCount(r.personsChecked, 'personsChecked', row),
-        r.notes ?? '',
+        parseText(r.notes, 'notes', row, NOTES_MAX_LENGTH),
         actor.userId,
       ];
     },

@@ -12,7 +12,7 @@ export const OUTCOME_KINDS = [
 export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
 
 export { OFFENCES, type Offence } from '../../shared/vocabulary.ts';
-import { OFFENCES } from '../../shared/vocabulary.ts';
+import { NOTES_MAX_LENGTH, OFFENCES } from '../../shared/vocabulary.ts';
 
 
 export const INVESTIGATION_STATUSES = ['open', 'closed'] as const;
@@ -29,7 +29,7 @@ export const OutcomeCreate = Type.Object(
     persons: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000, default: 1, description: 'people arrested, rescued, intercepted…' })),
     offences: Type.Optional(Type.Array(StringEnum(OFFENCES), { minItems: 1, maxItems: 9, uniqueItems: true, description: 'arrests only: at least one' })),
     status: Type.Optional(StringEnum(INVESTIGATION_STATUSES, 'investigations only')),
-    notes: Type.Optional(Type.String({ maxLength: 10_000 })),
+    notes: Type.Optional(Type.String({ maxLength: NOTES_MAX_LENGTH })),
     ...SharingFields,
   },
   { additionalProperties: false },

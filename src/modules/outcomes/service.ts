@@ -11,7 +11,8 @@ import { decodeCursor, pageOf } from '../../server/pagination.ts';
 import { isCountryCode } from '../countries.ts';
 import { visibleHotspots } from '../hotspots/service.ts';
 import { copyArray, type ImportOptions, importCsv } from '../imports/csv-copy.ts';
-import { parseChoice, parseCount, parseList, parseTime, parseUuid } from '../imports/fields.ts';
+import { parseChoice, parseCount, parseList, parseText, parseTime, parseUuid } from '../imports/fields.ts';
+import { NOTES_MAX_LENGTH } from '../../shared/vocabulary.ts';
 import { requireImportAccess } from '../inspections/service.ts';
 import { requireOperation } from '../operations/service.ts';
 import { csvSharingReader, sharingColumns } from '../shared-record.ts';
@@ -211,7 +212,7 @@ export async function importOutcomes(
         c.persons,
         copyArray(c.offences),
         c.investigation_status,
-        r.notes ?? '',
+        parseText(r.notes, 'notes', row, NOTES_MAX_LENGTH),
         actor.userId,
       ];
     },
