@@ -23,4 +23,11 @@ describe('readConfig', () => {
     expect(readConfig({ CORDON_WORKERS: '4', CORDON_SHUTDOWN_SECONDS: '5' })).toMatchObject({ workers: 4, shutdownSeconds: 5 });
     expect(() => readConfig({ CORDON_WORKERS: 'two' })).toThrow(/CORDON_WORKERS must be a whole number/);
   });
+
+  it('puts CORDON_DATABASE_HOSTS in DATABASE_URL, and refuses it alone or malformed', () => {
+    const config = readConfig({ DATABASE_URL: 'postgres://cordon@localhost/cordon', CORDON_DATABASE_HOSTS: 'db1:5432,db2:5432' });
+    expect(config.databaseUrl).toBe('postgres://cordon@db1:5432,db2:5432/cordon');
+    expect(() => readConfig({ CORDON_DATABASE_HOSTS: 'db1:5432' })).toThrow(/CORDON_DATABASE_HOSTS: set DATABASE_URL/);
+    expect(() => readConfig({ DATABASE_URL: 'postgres://u@h/db', CORDON_DATABASE_HOSTS: 'db1:5432;db2' })).toThrow(/CORDON_DATABASE_HOSTS: host:port pairs/);
+  });
 });

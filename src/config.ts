@@ -1,6 +1,7 @@
 // The environment, read and validated once. Nothing else in Cordon reads process.env.
 import { dirname, resolve } from 'node:path';
 import { ROLES, type Role } from './access/actor.ts';
+import { withHosts } from './db/failover.ts';
 import type { HashCost } from './modules/auth/passwords.ts';
 
 export interface Config {
@@ -102,10 +103,17 @@ function roles(name: string, value: string | undefined): Role[] {
 
 /** Reads the configuration from an environment (process.env by default). */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const databaseUrl = env.DATABASE_URL?.trim() || undefined;
-  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+  const given = env.DATABASE_URL?.trim() || undefined;
+  if (given && !/^postgres(ql)?:\/\//.test(given)) {
     throw new Error('DATABASE_URL must start with postgres:// or postgresql://');
   }
+  const hosts = env.CORDON_DATABASE_HOSTS?.trim();
+  if (hosts && !given) throw new Error('CORDON_DATABASE_HOSTS: set DATABASE_URL too (the user, password and database the hosts share)');
+  if (hosts && !/^(\[[0-9a-fA-F:]+\]|[\w.-]+)(:\d+)?(,\s*(\[[0-9a-fA-F:]+\]|[\w.-]+)(:\d+)?)*$/.test(hosts)) {
+    throw new Error('CORDON_DATABASE_HOSTS: host:port pairs, comma-separated (db1:5432,db2:5432)');
+  }
+  // Several hosts: the primary first, then its standbys; Cordon writes to whichever is the primary.
+  const databaseUrl = given && hosts ? withHosts(given, hosts) : given;
   const dataDir = resolve(env.CORDON_DATA_DIR?.trim() || '.cordon/data');
   return {
     databaseUrl,

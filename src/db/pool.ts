@@ -5,6 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { DatabaseUnavailable, isConnectionLost, perHostUrls, primaryPool } from './failover.ts';
 
 export interface QueryResult<R> {
   rows: R[];
@@ -87,34 +88,70 @@ pg.types.setTypeParser(INT8, (v) => Number(v));
 pg.types.setTypeParser(NUMERIC, (v) => Number(v));
 pg.types.setTypeParser(DATE, (v) => v);
 
-/** A pool over a PostgreSQL server. */
+/**
+ * A pool over a PostgreSQL server; with several hosts (`postgres://u@db1,db2/cordon`), over the one
+ * that is the primary now, found again after a failover (failover.ts). A connection that is lost
+ * answers DatabaseUnavailable (503, retry), never a 500.
+ */
 export function postgresPool(connectionString: string, max = 10): RawPool {
+  const urls = perHostUrls(connectionString);
+  const source = urls.length > 1 ? primaryPool(urls, max) : singlePool(connectionString, max);
+  return {
+    engine: 'postgres',
+    async connect() {
+      const { client, lost } = await source.connect();
+      let broken = false;
+      const failed = (error: unknown): never => {
+        if (!isConnectionLost(error)) throw error;
+        broken = true;
+        lost();
+        throw new DatabaseUnavailable((error as Error).message);
+      };
+      return {
+        async query<R>(sql: string, params: readonly unknown[] = []) {
+          try {
+            const result = await client.query(sql, [...params]);
+            return { rows: result.rows as R[], rowCount: result.rowCount ?? 0, command: result.command };
+          } catch (error) {
+            return failed(error);
+          }
+        },
+        async copyFrom(sql: string, chunks: Iterable<string> | AsyncIterable<string>) {
+          try {
+            const stream = client.query(copyFrom(sql));
+            await pipeline(Readable.from(chunks), stream);
+            return Number(stream.rowCount ?? 0);
+          } catch (error) {
+            return failed(error);
+          }
+        },
+        release() {
+          // A connection that failed is closed, not handed to the next caller.
+          client.release(broken);
+        },
+      };
+    },
+    async end() {
+      await source.end();
+    },
+  };
+}
+
+function singlePool(connectionString: string, max: number) {
   const pool = new pg.Pool({ connectionString, max });
   // An idle connection the server drops (a restart, an administrator) must not take the process
   // down: the pool replaces it at the next checkout.
   pool.on('error', (error) => process.emitWarning(`PostgreSQL connection lost while idle: ${error.message}`));
   return {
-    engine: 'postgres',
     async connect() {
-      const client = await pool.connect();
-      return {
-        async query<R>(sql: string, params: readonly unknown[] = []) {
-          const result = await client.query(sql, [...params]);
-          return { rows: result.rows as R[], rowCount: result.rowCount ?? 0, command: result.command };
-        },
-        async copyFrom(sql: string, chunks: Iterable<string> | AsyncIterable<string>) {
-          const stream = client.query(copyFrom(sql));
-          await pipeline(Readable.from(chunks), stream);
-          return Number(stream.rowCount ?? 0);
-        },
-        release() {
-          client.release();
-        },
-      };
+      try {
+        return { client: await pool.connect(), lost: () => undefined };
+      } catch (error) {
+        if (isConnectionLost(error)) throw new DatabaseUnavailable((error as Error).message);
+        throw error;
+      }
     },
-    async end() {
-      await pool.end();
-    },
+    end: () => pool.end(),
   };
 }
 

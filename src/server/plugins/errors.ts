@@ -1,6 +1,7 @@
 // The one error handler: Cordon's own errors answer with their status and id; validation errors
 // name the field; anything else is logged and answered 500 without its internals.
 import type { FastifyError } from 'fastify';
+import { DatabaseUnavailable } from '../../db/failover.ts';
 import { CordonError } from '../../errors.ts';
 import type { App } from '../types.ts';
 
@@ -43,6 +44,8 @@ export function loggableError(error: unknown): { name: string; message: string; 
 export function registerErrorHandler(app: App, options: { webFallback?: boolean } = {}): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof CordonError) {
+      // The database is away (a failover, a restart): clients may retry, with the same Idempotency-Key.
+      if (error instanceof DatabaseUnavailable) reply.header('retry-after', String(error.retryAfter));
       return reply.status(error.status).send(error.toJSON());
     }
     if (error.validation) {
