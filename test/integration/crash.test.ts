@@ -2,10 +2,8 @@
 // (issue 14, item 5), with real `cordon serve` processes on both engines: SIGKILL in the middle of
 // a 270,000-row import leaves none of its rows and the same file imports next time; SIGTERM with
 // 200 writes in flight answers each one it stored and stores none it did not answer, then exits 0.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -14,32 +12,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actingUser } from '../../src/cli/context.ts';
 import { type Database, openDatabase } from '../../src/db/connection.ts';
 import { importInspections } from '../../src/modules/inspections/service.ts';
-import { makeWorld, PASSWORD, USERS, type World } from '../factories/world.ts';
+import { makeWorld, USERS, type World } from '../factories/world.ts';
 import { engines, freshDatabase, freshDataDir, type TestDatabase } from '../helpers/engines.ts';
+import { send, startServeProcess } from '../helpers/serve-process.ts';
 
 const ROWS = 270_000;
-
-interface Answer {
-  status: number;
-  body: string;
-}
-
-/** One request on a connection of its own; rejects when the connection fails (nothing was answered). */
-function send(base: string, method: string, path: string, body: string | undefined, headers: Record<string, string>): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = request(`${base}${path}`, { method, agent: false, headers }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => {
-        text += chunk;
-      });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
 
 describe.each(engines)('cordon serve stopped mid-work on %s', (engine) => {
   const dir = mkdtempSync(join(tmpdir(), 'cordon-crash-'));
@@ -84,21 +61,7 @@ describe.each(engines)('cordon serve stopped mid-work on %s', (engine) => {
       return (await query.execute()).map((r) => r.notes);
     });
 
-  async function startServe(): Promise<{ child: ChildProcess; base: string; token: string; stderr: () => string }> {
-    const child = spawn('node', ['bin/cordon.js', 'serve', '--no-demo', '--no-web', '--port', '0'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr!.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    for (let waited = 0; waited < 60_000 && !/open http/.test(stderr); waited += 100) {
-      if (child.exitCode !== null) throw new Error(`cordon serve ended: ${stderr}`);
-      await sleep(100);
-    }
-    const base = /open (http:\/\/[^/ ]+)\//.exec(stderr)?.[1];
-    if (!base) throw new Error(`cordon serve did not start: ${stderr}`);
-    const login = await send(base, 'POST', '/api/auth/login', JSON.stringify({ username: USERS.officerTr, password: PASSWORD }), { 'content-type': 'application/json' });
-    return { child, base, token: JSON.parse(login.body).token, stderr: () => stderr };
-  }
+  const startServe = () => startServeProcess(env, USERS.officerTr);
 
   it('SIGKILL during a 270,000-row import leaves none of its rows, and the next import of the file succeeds', async () => {
     const before = (await inspections()).length;
