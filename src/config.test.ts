@@ -30,4 +30,11 @@ describe('readConfig', () => {
     expect(() => readConfig({ CORDON_DATABASE_HOSTS: 'db1:5432' })).toThrow(/CORDON_DATABASE_HOSTS: set DATABASE_URL/);
     expect(() => readConfig({ DATABASE_URL: 'postgres://u@h/db', CORDON_DATABASE_HOSTS: 'db1:5432;db2' })).toThrow(/CORDON_DATABASE_HOSTS: host:port pairs/);
   });
+
+  it('takes CORDON_READ_URL beside a DATABASE_URL only', () => {
+    expect(readConfig({ DATABASE_URL: 'postgres://u@db1/c', CORDON_READ_URL: 'postgres://u@db2/c' }).readUrl).toBe('postgres://u@db2/c');
+    expect(readConfig({}).readUrl).toBeUndefined();
+    expect(() => readConfig({ CORDON_READ_URL: 'postgres://u@db2/c' })).toThrow(/CORDON_READ_URL: a standby/);
+    expect(() => readConfig({ DATABASE_URL: 'postgres://u@db1/c', CORDON_READ_URL: 'mysql://x' })).toThrow(/CORDON_READ_URL must start/);
+  });
 });

@@ -7,6 +7,8 @@ import type { HashCost } from './modules/auth/passwords.ts';
 export interface Config {
   /** PostgreSQL server URL; when absent Cordon runs on embedded PGlite in `dataDir`. */
   databaseUrl: string | undefined;
+  /** A hot standby the dashboards' aggregates are read from (CORDON_READ_URL); the primary when unset. */
+  readUrl: string | undefined;
   dataDir: string;
   port: number;
   host: string;
@@ -114,9 +116,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   // Several hosts: the primary first, then its standbys; Cordon writes to whichever is the primary.
   const databaseUrl = given && hosts ? withHosts(given, hosts) : given;
+  const readUrl = env.CORDON_READ_URL?.trim() || undefined;
+  if (readUrl && !/^postgres(ql)?:\/\//.test(readUrl)) throw new Error('CORDON_READ_URL must start with postgres:// or postgresql://');
+  if (readUrl && !databaseUrl) throw new Error('CORDON_READ_URL: a standby of the server in DATABASE_URL; set DATABASE_URL too (PGlite has no standby)');
   const dataDir = resolve(env.CORDON_DATA_DIR?.trim() || '.cordon/data');
   return {
     databaseUrl,
+    readUrl,
     dataDir,
     port: integer('PORT', env.PORT, 8080),
     host: env.HOST?.trim() || '127.0.0.1',

@@ -54,7 +54,7 @@ export function serveCommand(program: Command) {
 
 /** Opens the database and makes it ready to serve: migrated, the demo loaded, the web application built. */
 async function prepare(config: Config, options: ServeOptions) {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, holder: 'cordon serve' });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, readUrl: config.readUrl, dataDir: config.dataDir, holder: 'cordon serve' });
   const where = database.engine === 'pglite' ? config.dataDir : 'the PostgreSQL server in DATABASE_URL';
   cliIo().stderr.write(`cordon: database ready (${database.engine}, ${where})\n`);
   if (options.demo) await loadIfEmpty(database, config);
@@ -120,7 +120,7 @@ async function serveAlone(config: Config, options: ServeOptions) {
 
 /** A worker of `--workers`: serves until told to stop. The primary has prepared the database. */
 async function serveAsWorker(config: Config, options: ServeOptions) {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, holder: 'cordon serve' });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, readUrl: config.readUrl, dataDir: config.dataDir, holder: 'cordon serve' });
   const app = await buildApp({ database, config, logger: true });
   try {
     await app.listen({ port: options.port ? Number(options.port) : config.port, host: options.host ?? config.host });

@@ -15,6 +15,11 @@ export type Queryable = Db | Tx;
 export interface Database {
   readonly engine: 'pglite' | 'postgres';
   readonly db: Db;
+  /**
+   * For reads that may lag the primary by a moment (the dashboards' aggregates): a standby when
+   * CORDON_READ_URL is set, else `db` itself.
+   */
+  readonly reader: Db;
   readonly pool: RawPool;
   /** PGlite in a folder: the lock this process holds on it (released by `close`). */
   readonly lock?: DataDirLock;
@@ -36,6 +41,8 @@ export interface DatabaseOptions {
   loadDataDir?: Blob;
   /** Who opens a PGlite folder, as others refused by its lock are told (e.g. `cordon serve`). */
   holder?: string;
+  /** A hot standby of the server in `databaseUrl`, for `reader` (CORDON_READ_URL). */
+  readUrl?: string | undefined;
 }
 
 // PostgreSQL arms a 10 s timer to log the progress of slow start-up steps and leaves it armed;
@@ -66,9 +73,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     }
   }
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool: pool as unknown as PostgresPool }) });
+  const readPool = options.readUrl && options.databaseUrl ? postgresPool(options.readUrl, 5) : undefined;
+  const reader = readPool ? new Kysely<Schema>({ dialect: new PostgresDialect({ pool: readPool as unknown as PostgresPool }) }) : db;
   const database: Database = {
     engine: pool.engine,
     db,
+    reader,
     pool,
     ...(lock ? { lock } : {}),
     async withRawTransaction(work) {
@@ -86,6 +96,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     async close() {
       try {
         await db.destroy();
+        if (reader !== db) await reader.destroy();
       } finally {
         lock?.release();
       }

@@ -2,7 +2,7 @@
 // scripts/standby.sh on loopback ports, a real `cordon serve` given both hosts in DATABASE_URL,
 // 1,000 writes acknowledged, the primary killed as a crash would, the standby promoted: Cordon
 // finds the new primary by itself, writes resume within 10 seconds, and every acknowledged write
-// is there. Needs PostgreSQL's binaries (Debian's postgresql package); skipped with a message
+// is there; the dashboard's figures are read from the standby meanwhile (CORDON_READ_URL). Needs PostgreSQL's binaries (Debian's postgresql package); skipped with a message
 // without them, required where CORDON_TEST_REQUIRE_POSTGRES=1 (.ci/run).
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -80,7 +80,7 @@ describe.runIf(pgBin)('failover to a promoted standby', () => {
     world = await makeWorld(database);
     await database.close();
     const hosts = `postgres://cordon@127.0.0.1:${ports[0]},127.0.0.1:${ports[1]}/cordon`;
-    cordon = await startServeProcess({ ...process.env, DATABASE_URL: hosts, TMPDIR: dir }, USERS.officerTr);
+    cordon = await startServeProcess({ ...process.env, DATABASE_URL: hosts, CORDON_READ_URL: url(ports[1]), TMPDIR: dir }, USERS.officerTr);
   }, 120_000);
 
   afterAll(async () => {
@@ -122,6 +122,26 @@ describe.runIf(pgBin)('failover to a promoted standby', () => {
       });
     }
     expect(acknowledged).toHaveLength(WRITES);
+
+    // The dashboard's figures are read from the standby (CORDON_READ_URL), which has every write.
+    const readers = async () =>
+      Number(
+        (
+          await query<{ n: string }>(
+            ports[1],
+            "select count(*) as n from pg_stat_activity where backend_type = 'client backend' and datname = 'cordon' and pid <> pg_backend_pid()",
+          )
+        )[0]!.n,
+      );
+    expect(await readers()).toBe(0);
+    const figures = async () => {
+      const answer = await send(cordon!.base, 'GET', `/api/operations/${world.operationId}/results`, undefined, { authorization: `Bearer ${cordon!.token}` });
+      expect(answer.status, answer.body).toBe(200);
+      return JSON.parse(answer.body).totals.inspections as number;
+    };
+    // Synchronous commit has the standby keep each write; applying it may take it a moment more.
+    await expect.poll(figures, { timeout: 5_000 }).toBe(WRITES);
+    expect(await readers()).toBeGreaterThan(0);
 
     standby('kill', primaryDir);
     standby('promote', standbyDir);

@@ -45,7 +45,8 @@ function bucket<K>(map: Map<K, Figures>, key: K): Figures {
 export async function operationResults(database: Database, actor: Actor, operationId: string): Promise<ResultsBody> {
   const operation = await requireOperation(database.db, actor, operationId);
   if (!canReadAggregates(actor, operation)) throw new NotFound('operation');
-  const db = database.db;
+  // The figures may come from a standby (CORDON_READ_URL): a moment behind, never the primary's load.
+  const db = database.reader;
   const [inspections, hotspots, outcomes, offences, countries] = await Promise.all([
     repo.inspectionsByCountryDay(db, operationId),
     repo.hotspotsByCountryKind(db, operationId),
