@@ -32,17 +32,21 @@ die() { echo "standby.sh: $*" >&2; exit 1; }
 as_owner() {
   if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
-own() {
-  if [ "$(id -u)" -eq 0 ]; then chown -R postgres:postgres "$1"; fi
+# A new folder (or an empty one) for the server: never a folder that holds something else.
+fresh_dir() {
+  if [ -e "$1" ] && [ -n "$(ls -A "$1")" ]; then die "$1 is not empty"; fi
+  mkdir -p "$1"
+  if [ "$(id -u)" -eq 0 ]; then chown postgres:postgres "$1"; fi
   chmod 700 "$1"
 }
+# The server's socket, in a folder only its owner may enter: local connections need no password.
+socket_dir() { echo "$(dirname "$1")/.$(basename "$1").socket"; }
 ctl() { as_owner "${PG_BIN}/pg_ctl" -D "$1" -l "$1/server.log" -w -t 60 "${@:2}"; }
 
 primary() {
   local dir="$1" port="$2"
-  [ ! -e "${dir}/PG_VERSION" ] || die "${dir} already holds a database"
-  mkdir -p "${dir}"
-  own "${dir}"
+  fresh_dir "${dir}"
+  fresh_dir "$(socket_dir "${dir}")"
   local auth="trust"
   [ -z "${REPLICATION_PASSWORD:-}" ] || auth="scram-sha-256"
   as_owner "${PG_BIN}/initdb" -D "${dir}" -U "${SUPERUSER}" --auth-local=trust --auth-host="${auth}" --encoding=UTF8 --locale=C.UTF-8 >/dev/null
@@ -51,14 +55,14 @@ primary() {
 # scripts/standby.sh: a primary with one synchronous standby
 port = ${port}
 listen_addresses = '${LISTEN}'
-unix_socket_directories = '/tmp'
+unix_socket_directories = '$(socket_dir "${dir}")'
 wal_level = replica
 max_wal_senders = 5
 max_replication_slots = 5
 wal_keep_size = 256MB
+max_slot_wal_keep_size = 10GB
 hot_standby = on
 synchronous_commit = on
-synchronous_standby_names = 'FIRST 1 (${STANDBY_NAME})'
 EOF
   if [ -n "${REPLICATION_PASSWORD:-}" ]; then
     echo "host replication replicator ${STANDBY_CIDR} scram-sha-256" >>"${dir}/pg_hba.conf"
@@ -67,27 +71,31 @@ EOF
   fi
   ctl "${dir}" start >/dev/null
   if [ -n "${REPLICATION_PASSWORD:-}" ]; then
-    as_owner "${PG_BIN}/psql" -h /tmp -p "${port}" -U "${SUPERUSER}" -d postgres -q -v ON_ERROR_STOP=1 \
-      -c "create role replicator with replication login password '${REPLICATION_PASSWORD//\'/\'\'}'"
+    # On standard input, not the command line, where any local user could read it.
+    as_owner "${PG_BIN}/psql" -h "$(socket_dir "${dir}")" -p "${port}" -U "${SUPERUSER}" -d postgres -q -v ON_ERROR_STOP=1 \
+      <<<"create role replicator with replication login password '${REPLICATION_PASSWORD//\'/\'\'}'"
   fi
+  # From now on a commit is acknowledged once the standby has it too: until a standby is made
+  # (`standby`), commits wait for it.
+  echo "synchronous_standby_names = 'FIRST 1 (${STANDBY_NAME})'" >>"${dir}/postgresql.conf"
+  ctl "${dir}" reload >/dev/null
   echo "primary on port ${port} in ${dir}"
 }
 
 standby() {
   local source="$1" dir="$2" port="$3"
   local host="${source%:*}" source_port="${source##*:}"
-  [ ! -e "${dir}/PG_VERSION" ] || die "${dir} already holds a database"
-  mkdir -p "${dir}"
-  own "${dir}"
+  fresh_dir "${dir}"
+  fresh_dir "$(socket_dir "${dir}")"
   local user="${SUPERUSER}"
   [ -z "${REPLICATION_PASSWORD:-}" ] || user="replicator"
-  # -R writes standby.signal and primary_conninfo; the slot keeps the WAL the standby still needs.
+  # -R writes standby.signal and primary_conninfo (quoted as it must be, with the application name
+  # the primary's synchronous_standby_names waits for); the slot keeps the WAL the standby needs.
   PGPASSWORD="${REPLICATION_PASSWORD:-}" PGAPPNAME="${STANDBY_NAME}" as_owner "${PG_BIN}/pg_basebackup" \
     -h "${host}" -p "${source_port}" -U "${user}" -D "${dir}" -X stream -R -C -S "${STANDBY_NAME}" --checkpoint=fast
   cat >>"${dir}/postgresql.auto.conf" <<EOF
 port = ${port}
-unix_socket_directories = '/tmp'
-primary_conninfo = 'host=${host} port=${source_port} user=${user} application_name=${STANDBY_NAME}${REPLICATION_PASSWORD:+ password=${REPLICATION_PASSWORD}}'
+unix_socket_directories = '$(socket_dir "${dir}")'
 EOF
   ctl "${dir}" start >/dev/null
   echo "standby of ${source} on port ${port} in ${dir}"
@@ -101,7 +109,7 @@ promote() {
   # (`standby` against it, then set synchronous_standby_names again).
   local port
   port="$(sed -n "s/^port = \([0-9]*\)$/\1/p" "${dir}/postgresql.auto.conf" | tail -1)"
-  as_owner "${PG_BIN}/psql" -h /tmp -p "${port}" -U "${SUPERUSER}" -d postgres -q -v ON_ERROR_STOP=1 \
+  as_owner "${PG_BIN}/psql" -h "$(socket_dir "${dir}")" -p "${port}" -U "${SUPERUSER}" -d postgres -q -v ON_ERROR_STOP=1 \
     -c "alter system set synchronous_standby_names = ''" -c "select pg_reload_conf()" >/dev/null
   echo "promoted ${dir}: it commits without a synchronous standby until a new one is made"
 }

@@ -36,5 +36,8 @@ describe('readConfig', () => {
     expect(readConfig({}).readUrl).toBeUndefined();
     expect(() => readConfig({ CORDON_READ_URL: 'postgres://u@db2/c' })).toThrow(/CORDON_READ_URL: a standby/);
     expect(() => readConfig({ DATABASE_URL: 'postgres://u@db1/c', CORDON_READ_URL: 'mysql://x' })).toThrow(/CORDON_READ_URL must start/);
+    expect(() => readConfig({ DATABASE_URL: 'postgres://u@db1/c', CORDON_READ_URL: 'postgres://u@db2,db3/c' })).toThrow(/CORDON_READ_URL: one standby/);
+    expect(() => readConfig({ DATABASE_URL: 'postgres://u@db1:x,db2/c' })).toThrow(/DATABASE_URL: "db1:NaN"/);
+    expect(() => readConfig({ DATABASE_URL: 'postgres://u@h/c', CORDON_DATABASE_HOSTS: 'db1:99999' })).toThrow(/CORDON_DATABASE_HOSTS: "db1:99999"/);
   });
 });

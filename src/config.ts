@@ -1,7 +1,7 @@
 // The environment, read and validated once. Nothing else in Cordon reads process.env.
 import { dirname, resolve } from 'node:path';
 import { ROLES, type Role } from './access/actor.ts';
-import { withHosts } from './db/failover.ts';
+import { connectionHosts, withHosts } from './db/failover.ts';
 import type { HashCost } from './modules/auth/passwords.ts';
 
 export interface Config {
@@ -116,9 +116,15 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   // Several hosts: the primary first, then its standbys; Cordon writes to whichever is the primary.
   const databaseUrl = given && hosts ? withHosts(given, hosts) : given;
+  for (const { host, port } of databaseUrl ? connectionHosts(databaseUrl) : []) {
+    if (!host || !Number.isInteger(port) || port < 1 || port > 65_535) {
+      throw new Error(`${hosts ? 'CORDON_DATABASE_HOSTS' : 'DATABASE_URL'}: "${host}:${port}" is not a host and port (1-65535)`);
+    }
+  }
   const readUrl = env.CORDON_READ_URL?.trim() || undefined;
   if (readUrl && !/^postgres(ql)?:\/\//.test(readUrl)) throw new Error('CORDON_READ_URL must start with postgres:// or postgresql://');
   if (readUrl && !databaseUrl) throw new Error('CORDON_READ_URL: a standby of the server in DATABASE_URL; set DATABASE_URL too (PGlite has no standby)');
+  if (readUrl && connectionHosts(readUrl).length > 1) throw new Error('CORDON_READ_URL: one standby, one host (several would be searched for a primary)');
   const dataDir = resolve(env.CORDON_DATA_DIR?.trim() || '.cordon/data');
   return {
     databaseUrl,

@@ -15,8 +15,9 @@ export class DatabaseUnavailable extends CordonError {
   readonly status = 503;
   readonly id = 'database_unavailable';
   readonly retryAfter = 2;
-  constructor(detail: string) {
-    super(`the database is not reachable (${detail}); try again shortly`);
+  /** What went wrong, for the log: it names hosts and ports, which the answer does not. */
+  constructor(readonly detail: string) {
+    super('the database is not reachable just now; try again shortly');
   }
   override toJSON(): Record<string, unknown> {
     return { error: this.id, message: this.message, retryAfter: this.retryAfter };
@@ -92,6 +93,11 @@ export function isConnectionLost(error: unknown): boolean {
   return /Connection terminated|connection timeout|timeout expired|Client has encountered a connection error/i.test(error.message);
 }
 
+/** pg-pool's answer when no connection came free within connectionTimeoutMillis (or its pool was ended meanwhile). */
+export function isCheckoutTimeout(error: unknown): boolean {
+  return error instanceof Error && /timeout exceeded when trying to connect/i.test(error.message);
+}
+
 interface Primary {
   pool: pg.Pool;
   url: string;
@@ -106,18 +112,33 @@ export function primaryPool(urls: string[], max: number, warn: (message: string)
   let finding: Promise<Primary> | undefined;
   let ended = false;
 
+  // Why each host was passed over, said once per search: a wrong password or database name must
+  // not look like an outage.
+  const reasons = new Map<string, string>();
+
   async function isPrimary(url: string): Promise<boolean> {
-    const probe = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
+    // Both bounded: a host that accepts and then stalls must not hold the search past its deadline.
+    const probe = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000, query_timeout: 2_000 });
     probe.on('error', () => undefined);
     try {
       await probe.connect();
       const { rows } = await probe.query<{ standby: boolean }>('select pg_is_in_recovery() as standby');
-      return rows[0]?.standby === false;
-    } catch {
+      if (rows[0]?.standby === false) return true;
+      note(url, 'in recovery (a standby)');
+      return false;
+    } catch (error) {
+      note(url, (error as Error).message);
       return false;
     } finally {
       await probe.end().catch(() => undefined);
     }
+  }
+
+  function note(url: string, reason: string) {
+    const host = hostOf(url);
+    if (reasons.get(host) === reason) return;
+    reasons.set(host, reason);
+    warn(`PostgreSQL host ${host} is not a primary now: ${reason}`);
   }
 
   async function find(): Promise<Primary> {
@@ -126,6 +147,8 @@ export function primaryPool(urls: string[], max: number, warn: (message: string)
       for (const url of urls) {
         if (ended) throw new DatabaseUnavailable('the pool was closed');
         if (await isPrimary(url)) {
+          if (ended) throw new DatabaseUnavailable('the pool was closed');
+          reasons.clear();
           const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5_000 });
           const found: Primary = { pool, url };
           pool.on('error', (error) => {
@@ -135,7 +158,7 @@ export function primaryPool(urls: string[], max: number, warn: (message: string)
           return found;
         }
       }
-      if (Date.now() + pause > deadline) throw new DatabaseUnavailable(`none of ${urls.length} hosts is a primary that accepts writes`);
+      if (Date.now() + pause > deadline) throw new DatabaseUnavailable(`none of the ${urls.length} hosts is a primary that accepts writes`);
       await new Promise((resolve) => setTimeout(resolve, pause));
     }
   }
@@ -173,14 +196,19 @@ export function primaryPool(urls: string[], max: number, warn: (message: string)
           const client = await found.pool.connect();
           return { client, lost: () => lose(found) };
         } catch (error) {
-          if (!isConnectionLost(error) && !/ended|Cannot use a pool after calling end/i.test((error as Error).message)) throw error;
+          const message = (error as Error).message;
+          // A pool dropped while this caller waited in its queue: the primary changed, look again.
+          const dropped = found !== current;
+          if (isCheckoutTimeout(error) && !dropped) throw new DatabaseUnavailable(message);
+          if (!dropped && !isConnectionLost(error) && !/ended|Cannot use a pool after calling end/i.test(message)) throw error;
           lose(found);
-          if (attempt >= 2) throw new DatabaseUnavailable((error as Error).message);
+          if (attempt >= 2) throw new DatabaseUnavailable(message);
         }
       }
     },
     async end() {
       ended = true;
+      await finding?.catch(() => undefined);
       const last = current;
       current = undefined;
       await last?.pool.end();

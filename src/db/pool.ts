@@ -5,7 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { DatabaseUnavailable, isConnectionLost, perHostUrls, primaryPool } from './failover.ts';
+import { DatabaseUnavailable, isCheckoutTimeout, isConnectionLost, perHostUrls, primaryPool } from './failover.ts';
 
 export interface QueryResult<R> {
   rows: R[];
@@ -101,10 +101,16 @@ export function postgresPool(connectionString: string, max = 10): RawPool {
     async connect() {
       const { client, lost } = await source.connect();
       let broken = false;
-      const failed = (error: unknown): never => {
-        if (!isConnectionLost(error)) throw error;
+      // pg-pool listens for a client's errors only while it is idle: a connection that drops
+      // while its holder is between two queries would otherwise be an uncaught error.
+      const onError = () => {
         broken = true;
         lost();
+      };
+      client.on('error', onError);
+      const failed = (error: unknown): never => {
+        if (!isConnectionLost(error)) throw error;
+        onError();
         throw new DatabaseUnavailable((error as Error).message);
       };
       return {
@@ -126,6 +132,7 @@ export function postgresPool(connectionString: string, max = 10): RawPool {
           }
         },
         release() {
+          client.off('error', onError);
           // A connection that failed is closed, not handed to the next caller.
           client.release(broken);
         },
@@ -147,7 +154,7 @@ function singlePool(connectionString: string, max: number) {
       try {
         return { client: await pool.connect(), lost: () => undefined };
       } catch (error) {
-        if (isConnectionLost(error)) throw new DatabaseUnavailable((error as Error).message);
+        if (isConnectionLost(error) || isCheckoutTimeout(error)) throw new DatabaseUnavailable((error as Error).message);
         throw error;
       }
     },

@@ -51,7 +51,11 @@ export async function startServeProcess(env: NodeJS.ProcessEnv, username: string
     await sleep(100);
   }
   const base = /open (http:\/\/[^/ ]+)\//.exec(stderr)?.[1];
-  if (!base) throw new Error(`cordon serve did not start: ${stderr}`);
+  if (!base) {
+    // Never left running by a test that failed to start it.
+    child.kill('SIGKILL');
+    throw new Error(`cordon serve did not start: ${stderr}`);
+  }
   const login = await send(base, 'POST', '/api/auth/login', JSON.stringify({ username, password: PASSWORD }), { 'content-type': 'application/json' });
   return { child, base, token: JSON.parse(login.body).token, stderr: () => stderr };
 }
