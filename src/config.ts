@@ -103,10 +103,12 @@ function roles(name: string, value: string | undefined): Role[] {
   return names as Role[];
 }
 
+const POSTGRES_URL = /^postgres(ql)?:\/\//;
+
 /** Reads the configuration from an environment (process.env by default). */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const given = env.DATABASE_URL?.trim() || undefined;
-  if (given && !/^postgres(ql)?:\/\//.test(given)) {
+  if (given && !POSTGRES_URL.test(given)) {
     throw new Error('DATABASE_URL must start with postgres:// or postgresql://');
   }
   const hosts = env.CORDON_DATABASE_HOSTS?.trim();
@@ -122,7 +124,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     }
   }
   const readUrl = env.CORDON_READ_URL?.trim() || undefined;
-  if (readUrl && !/^postgres(ql)?:\/\//.test(readUrl)) throw new Error('CORDON_READ_URL must start with postgres:// or postgresql://');
+  if (readUrl && !POSTGRES_URL.test(readUrl)) throw new Error('CORDON_READ_URL must start with postgres:// or postgresql://');
   if (readUrl && !databaseUrl) throw new Error('CORDON_READ_URL: a standby of the server in DATABASE_URL; set DATABASE_URL too (PGlite has no standby)');
   if (readUrl && connectionHosts(readUrl).length > 1) throw new Error('CORDON_READ_URL: one standby, one host (several would be searched for a primary)');
   const dataDir = resolve(env.CORDON_DATA_DIR?.trim() || '.cordon/data');

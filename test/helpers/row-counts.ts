@@ -6,14 +6,18 @@ import type { Database } from '../../src/db/connection.ts';
 
 export const STORES_NOTHING_EXCEPT = ['rate_limits'];
 
-export async function rowCounts(database: Database, except: readonly string[] = []): Promise<Record<string, number>> {
-  const tables = await sql<{ table_name: string }>`select table_name from information_schema.tables
+/** The tables of the public schema, by name, but the ones in `except`. */
+async function tablesOf(database: Database, except: readonly string[]): Promise<string[]> {
+  const { rows } = await sql<{ table_name: string }>`select table_name from information_schema.tables
     where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`.execute(database.db);
+  return rows.map((row) => row.table_name).filter((table) => !except.includes(table));
+}
+
+export async function rowCounts(database: Database, except: readonly string[] = []): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
-  for (const { table_name } of tables.rows) {
-    if (except.includes(table_name)) continue;
-    const { rows } = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table_name)}`.execute(database.db);
-    counts[table_name] = rows[0]!.n;
+  for (const table of await tablesOf(database, except)) {
+    const { rows } = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(database.db);
+    counts[table] = rows[0]!.n;
   }
   return counts;
 }
@@ -24,12 +28,7 @@ export async function rowCounts(database: Database, except: readonly string[] = 
  * @example const counts = await rowCounter(database); const before = await counts(); …
  */
 export async function rowCounter(database: Database, except: readonly string[] = []): Promise<() => Promise<Record<string, number>>> {
-  const tables = (
-    await sql<{ table_name: string }>`select table_name from information_schema.tables
-      where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`.execute(database.db)
-  ).rows
-    .map((row) => row.table_name)
-    .filter((table) => !except.includes(table));
+  const tables = await tablesOf(database, except);
   const query = sql<{ counts: Record<string, number> }>`select json_build_object(${sql.join(
     tables.map((table) => sql`${sql.lit(table)}::text, (select count(*)::int from ${sql.table(table)})`),
   )}) as counts`;

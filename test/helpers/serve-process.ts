@@ -1,5 +1,6 @@
 // A real `cordon serve` process for the tests that stop, kill or outlive one (crash, failover),
-// and plain HTTP requests to it, each on a connection of its own.
+// and plain HTTP requests to it, each on a connection of its own (so that a cluster may hand each
+// to any of its workers).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { request } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -8,6 +9,7 @@ import { PASSWORD } from '../factories/world.ts';
 export interface Answer {
   status: number;
   body: string;
+  headers: Record<string, unknown>;
 }
 
 /** One request on a connection of its own; rejects when the connection fails (nothing was answered). */
@@ -19,7 +21,7 @@ export function send(base: string, method: string, path: string, body: string | 
       res.on('data', (chunk: string) => {
         text += chunk;
       });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text, headers: res.headers }));
       res.on('error', reject);
     });
     req.on('error', reject);

@@ -4,34 +4,20 @@
 // the workers that answered, a worker killed with SIGKILL is replaced, and SIGTERM stops them all.
 // PGlite, whose folder has one owner process, refuses more than one worker.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { request } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeWorld, PASSWORD, USERS } from '../factories/world.ts';
 import { runCordon } from '../helpers/cli.ts';
 import { engines, freshDatabase, type TestDatabase } from '../helpers/engines.ts';
+import { send as sendRaw } from '../helpers/serve-process.ts';
 
 const OFFER = { text: 'Office assistant wanted in Jakarta. Monthly salary IDR 6,000,000, contract through our registered agency, apply with your CV.' };
 
-/** One request on a connection of its own, so that the cluster may hand it to any worker. */
-function send(base: string, method: string, path: string, body?: object, headers: Record<string, string> = {}) {
-  return new Promise<{ status: number; json: () => Record<string, unknown>; headers: Record<string, unknown> }>((resolve, reject) => {
-    const payload = body === undefined ? undefined : JSON.stringify(body);
-    const req = request(
-      `${base}${path}`,
-      { method, agent: false, headers: { ...headers, ...(payload ? { 'content-type': 'application/json' } : {}) } },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => {
-          text += chunk;
-        });
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, json: () => JSON.parse(text), headers: res.headers }));
-      },
-    );
-    req.on('error', reject);
-    req.end(payload);
-  });
+/** A JSON request on a connection of its own, so that the cluster may hand it to any worker. */
+async function send(base: string, method: string, path: string, body?: object, headers: Record<string, string> = {}) {
+  const payload = body === undefined ? undefined : JSON.stringify(body);
+  const answer = await sendRaw(base, method, path, payload, { ...headers, ...(payload ? { 'content-type': 'application/json' } : {}) });
+  return { ...answer, json: () => JSON.parse(answer.body) as Record<string, unknown> };
 }
 
 describe('cordon serve --workers', () => {
