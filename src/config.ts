@@ -43,6 +43,16 @@ export interface Config {
   logLevel: string;
   /** Largest CSV body an import over HTTP accepts. */
   importMaxBytes: number;
+  /** An import over HTTP of a larger file runs as a background job (202) instead of in the request (CORDON_IMPORT_JOB_MB). */
+  importJobBytes: number;
+  /**
+   * A job taken by a process that then dies is given to another after this long (CORDON_JOB_LEASE_SECONDS,
+   * PostgreSQL server only). Keep it above the longest job: a job still running when its lease ends
+   * is started again elsewhere, and that second run, finding the first one's work committed, does nothing.
+   */
+  jobLeaseSeconds: number;
+  /** The file a job made (an export) is kept this many days after it finished (CORDON_JOB_RESULT_DAYS). */
+  jobResultDays: number;
   /** The operation whose helplines and bureaus the public job-offer checker uses; the newest when unset. */
   publicOperationId: string | undefined;
   /** Ed25519 key that signs the audit chain's checkpoints (CORDON_AUDIT_KEY_FILE); made on first use. Keep it away from the database. */
@@ -148,6 +158,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     probeAlertHits: Math.max(1, integer('CORDON_PROBE_ALERT_HITS', env.CORDON_PROBE_ALERT_HITS, PROBE_DEFAULTS.probeAlertHits)),
     logLevel: env.LOG_LEVEL?.trim() || 'info',
     importMaxBytes: integer('CORDON_IMPORT_MAX_MB', env.CORDON_IMPORT_MAX_MB, 1024) * 1048576,
+    importJobBytes: integer('CORDON_IMPORT_JOB_MB', env.CORDON_IMPORT_JOB_MB, 8) * 1048576,
+    // pg-boss refuses a lease of a day or more.
+    jobResultDays: Math.max(1, integer('CORDON_JOB_RESULT_DAYS', env.CORDON_JOB_RESULT_DAYS, 7)),
+    jobLeaseSeconds: Math.min(86_399, Math.max(1, integer('CORDON_JOB_LEASE_SECONDS', env.CORDON_JOB_LEASE_SECONDS, 900))),
     publicOperationId: env.CORDON_PUBLIC_OPERATION?.trim() || undefined,
     // Beside the data folder, never inside it: a copy of the folder must not carry the key.
     auditKeyFile: resolve(env.CORDON_AUDIT_KEY_FILE?.trim() || `${dirname(dataDir)}/audit-key.pem`),

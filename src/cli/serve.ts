@@ -110,6 +110,7 @@ async function serveAlone(config: Config, options: ServeOptions) {
   // Commands refused while the server holds the folder are told where to send their work instead.
   database.lock?.note({ url: base });
   announce(config, base);
+  await app.jobs.start();
   const checkpoints = startCheckpointWriter(database, config, (message) => app.log.warn(message));
   onStopSignal(config, async () => {
     await app.close();
@@ -130,6 +131,7 @@ async function serveAsWorker(config: Config, options: ServeOptions) {
     await database.close().catch(() => undefined);
     throw error;
   }
+  await app.jobs.start();
   onStopSignal(config, async () => {
     await app.close();
     await database.close();

@@ -427,6 +427,37 @@ export interface ImportFilesTable {
   created_at: CreatedAt;
 }
 
+export type JobKind = 'person_matching' | 'export' | 'import';
+export type JobState = 'queued' | 'running' | 'completed' | 'failed' | 'cancelled';
+
+/** A background job: see migration 013. */
+export interface JobsTable {
+  id: Generated<string>;
+  kind: JobKind;
+  operation_id: string | null;
+  owner_bureau_id: string;
+  created_by: string;
+  input: ColumnType<Record<string, unknown>, string, string>;
+  state: ColumnType<JobState, JobState | undefined, JobState>;
+  done: ColumnType<number, number | undefined, number>;
+  total: number | null;
+  result: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
+  result_type: string | null;
+  error: ColumnType<{ error: string; message: string; field?: string } | null, string | null | undefined, string | null>;
+  attempts: ColumnType<number, number | undefined, number>;
+  created_at: CreatedAt;
+  started_at: Date | null;
+  finished_at: Date | null;
+}
+
+/** A slice of a job's input or result file. */
+export interface JobChunksTable {
+  job_id: string;
+  part: 'input' | 'result';
+  seq: number;
+  bytes: Uint8Array;
+}
+
 /** A request count of one route and client network in its window: see migration 012. */
 export interface RateLimitsTable {
   key: string;
@@ -472,4 +503,6 @@ export interface Schema {
   idempotency_keys: IdempotencyKeysTable;
   import_files: ImportFilesTable;
   rate_limits: RateLimitsTable;
+  jobs: JobsTable;
+  job_chunks: JobChunksTable;
 }

@@ -22,6 +22,9 @@ import { campaignRoutes } from '../modules/campaigns/routes.ts';
 import { cooperationRoutes } from '../modules/cooperation/routes.ts';
 import { entityRoutes } from '../modules/entities/routes.ts';
 import { matchRoutes } from '../modules/matches/routes.ts';
+import { createJobQueue } from '../modules/jobs/queue.ts';
+import { jobRoutes } from '../modules/jobs/routes.ts';
+import { JOB_WORKS } from '../modules/jobs/works.ts';
 import { exportRoutes } from '../modules/exports/routes.ts';
 import { resultRoutes } from '../modules/results/routes.ts';
 import { screeningRoutes } from '../modules/screening/routes.ts';
@@ -61,6 +64,16 @@ export async function buildApp({ database, config, logger = false, webRoot = WEB
 
   app.decorate('database', database);
   app.decorate('config', config);
+  const jobs = createJobQueue(database, config, JOB_WORKS, (message) => app.log.warn(message));
+  app.decorate('jobs', jobs);
+  // On PGlite this process is the one that runs jobs: it takes up those left unfinished at once.
+  // On a server the queue starts with the first job sent, or when `cordon serve` starts it.
+  app.addHook('onReady', async () => {
+    if (database.engine === 'pglite') await jobs.start();
+  });
+  app.addHook('onClose', async () => {
+    await jobs.stop(config.shutdownSeconds * 1000);
+  });
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -118,6 +131,7 @@ export async function buildApp({ database, config, logger = false, webRoot = WEB
   await app.register(entityRoutes);
   await app.register(matchRoutes);
   await app.register(exportRoutes);
+  await app.register(jobRoutes);
   await app.register(resultRoutes);
   await app.register(screeningRoutes);
   await app.register(travellerRoutes);

@@ -4,6 +4,7 @@ import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, Raw
 import type { Actor } from '../access/actor.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/connection.ts';
+import type { JobQueue } from '../modules/jobs/queue.ts';
 
 export type App = FastifyInstance<
   RawServerDefault,
@@ -17,6 +18,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     database: Database;
     config: Config;
+    /** Runs background jobs: pg-boss on a PostgreSQL server, this process on PGlite. */
+    jobs: JobQueue;
   }
   interface FastifyRequest {
     /** The signed-in caller; set by the auth plugin on every non-public /api route. */

@@ -3,6 +3,7 @@
 // under confirmed after a reload and changes nothing by accident; India's officer, who may not
 // see the Ugandan case, is told only that a hidden match exists and asks its holder; a field team
 // is refused plainly; and the screen at 360 px in English and Chinese.
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityViolations, type E2E, haveChromium, startE2E } from './harness.ts';
@@ -160,6 +161,44 @@ describe.skipIf(!haveChromium)('person matches in Chromium', () => {
     expect(await cards(page).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Run matching' }).count()).toBe(0);
     expect(await page.getByRole('link', { name: 'Back to the dashboard' }).count()).toBe(1);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('exports the operation as a background job: it shows its progress, then its file downloads', async () => {
+    const { page, context } = await e2e.newPage({ locale: 'en-US', signedInAs: 'analyst' });
+    await page.goto(`${e2e.base}/jobs`);
+    await expect.poll(() => heading(page), { timeout: 20_000 }).toBe('Exports and background jobs');
+    await page.getByRole('button', { name: 'Cases (FollowTheMoney)' }).click();
+    const card = page.locator('.job-card').filter({ hasText: 'Cases, persons and identifiers (FollowTheMoney)' }).first();
+    await card.getByText('Done', { exact: true }).waitFor({ timeout: 60_000 });
+    expect(await card.textContent()).toContain('by analyst');
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      card.getByRole('button', { name: 'Download the file' }).click(),
+    ]);
+    expect(file.suggestedFilename()).toBe(`ftm-${operationId}.jsonl`);
+    const entities = (await readFile(await file.path(), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { schema: string; properties: Record<string, string[]> });
+    expect(entities.filter((e) => e.schema === 'Person').length).toBeGreaterThan(10);
+    // What the analyst may see: the Ugandan recruiter's case is shared with the secretariat.
+    expect(entities.some((e) => e.schema === 'Person' && e.properties.name?.includes(UGANDA))).toBe(true);
+    await e2e.shot(page, 'jobs-en-1280');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('shows the jobs at 360 px in Chinese, with nothing left in English', async () => {
+    const { page, context } = await e2e.newPage({ width: 360, locale: 'zh-CN', signedInAs: 'analyst' });
+    await page.goto(`${e2e.base}/jobs`);
+    await expect.poll(() => heading(page), { timeout: 20_000 }).toBe('导出与后台任务');
+    await page.locator('.job-card').first().getByText('已完成', { exact: true }).waitFor({ timeout: 20_000 });
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
+    const text = (await page.locator('main').textContent()) ?? '';
+    for (const english of ['Done', 'Download', 'Started', 'Export the operation', 'Victims']) expect(text).not.toContain(english);
+    await e2e.shot(page, 'jobs-zh-360');
     expect(await accessibilityViolations(page)).toEqual([]);
     await context.close();
   });

@@ -8,6 +8,7 @@ import { makeWorld, USERS, type World } from '../factories/world.ts';
 import { engines } from '../helpers/engines.ts';
 import { startServer, type TestServer } from '../helpers/http.ts';
 import { runCordon } from '../helpers/cli.ts';
+import { finishedJob } from '../helpers/jobs.ts';
 
 interface MatchPerson {
   id: string;
@@ -87,10 +88,13 @@ describe.each(engines)('person matches on %s', (engine) => {
 
   it('proposes the same person written in another script, word order or bureau', async () => {
     const run = await server.as(USERS.analyst, { method: 'POST', url: `/api/operations/${world.operationId}/person-matches/run` });
-    expect(run.statusCode, run.body).toBe(200);
+    expect(run.statusCode, run.body).toBe(202);
+    expect(run.headers.location).toBe(`/api/jobs/${run.json().job.id}`);
+    const job = await finishedJob(server, USERS.analyst, run.json().job.id);
+    expect(job).toMatchObject({ kind: 'person_matching', state: 'completed', createdBy: USERS.analyst, resultUrl: null });
     // Eight persons: too few pairs to fit the model by EM, so it scores with fixed priors.
-    expect(run.json()).toMatchObject({ persons: 8, proposed: 3, model: 'priors' });
-    expect(run.json().candidatePairs).toBeGreaterThanOrEqual(3);
+    expect(job.result).toMatchObject({ persons: 8, proposed: 3, model: 'priors' });
+    expect(job.result?.candidatePairs).toBeGreaterThanOrEqual(3);
     const all = (await list(USERS.officerNp)).json().items as Match[];
     expect(all.map(names)).toEqual(expect.arrayContaining([['Maya Rai', 'Maya Rai'], ['Sita Tamang', 'Tamang Sita'], ['Wang Xiaoming', '王小明']]));
     expect(all).toHaveLength(3);

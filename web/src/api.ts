@@ -134,6 +134,28 @@ export async function api<T>(path: string, init: ApiInit = {}): Promise<T> {
   return body as T;
 }
 
+/**
+ * Saves the file at `path` (a job's result, say) as the browser's download, with the name the
+ * server gives it. The bearer token goes in the header, which a plain link could not carry.
+ * @example await download(job.resultUrl)
+ */
+export async function download(path: string): Promise<void> {
+  const response = await fetch(path, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  if (!response.ok) {
+    const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+    throw new ApiError(response.status, String(body.error ?? 'error'), String(body.message ?? response.statusText));
+  }
+  const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'download';
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
 /** Who is signed in, with the state of their second factor (GET /api/auth/me). */
 export type Me = MeBody;
 

@@ -31,6 +31,7 @@ const ScreeningPage = lazy(() => import('./pages/screening/ScreeningPage.tsx'));
 const AccountPage = lazy(() => import('./pages/account/AccountPage.tsx'));
 const TwoFactorRequired = lazy(() => import('./pages/account/AccountPage.tsx').then((m) => ({ default: m.TwoFactorRequired })));
 const UsersPage = lazy(() => import('./pages/users/UsersPage.tsx'));
+const JobsPage = lazy(() => import('./pages/jobs/JobsPage.tsx'));
 const CampaignEntry = lazy(() => import('./pages/Campaigns.tsx').then((m) => ({ default: m.CampaignEntry })));
 
 const queryClient = new QueryClient({
@@ -85,6 +86,7 @@ function App() {
         <Route path="account" element={<Later page={<AccountPage />} />} />
         <Route path="account/two-factor" element={<Later page={<TwoFactorRequired />} />} />
         <Route path="users" element={<Later page={<UsersPage />} />} />
+        <Route path="jobs" element={<Later page={<JobsPage />} />} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -199,6 +199,14 @@ export async function clearAttempts(db: Queryable, username: string) {
 }
 
 export function findUserActor(db: Queryable, username: string) {
+  return selectUserActor(db).where('users.username', '=', username).executeTakeFirst();
+}
+
+export function findUserActorById(db: Queryable, userId: string) {
+  return selectUserActor(db).where('users.id', '=', userId).executeTakeFirst();
+}
+
+function selectUserActor(db: Queryable) {
   return db
     .selectFrom('users')
     .innerJoin('bureaus', 'bureaus.id', 'users.bureau_id')
@@ -210,9 +218,7 @@ export function findUserActor(db: Queryable, username: string) {
       'bureaus.id as bureauId',
       'bureaus.country as bureauCountry',
       'bureaus.kind as bureauKind',
-    ])
-    .where('users.username', '=', username)
-    .executeTakeFirst();
+    ]);
 }
 
 /** Operations the bureau takes part in, as a participant or as their coordinator. */

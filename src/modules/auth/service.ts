@@ -113,6 +113,13 @@ export async function authenticate(db: Queryable, token: string, settings: Sessi
   return toActor(db, row);
 }
 
+/** The actor a background job acts as: the user who started it, as they are now (NotFound once disabled). */
+export async function actorOfUserId(db: Queryable, userId: string): Promise<Actor> {
+  const row = await repo.findUserActorById(db, userId);
+  if (!row || row.disabled) throw new NotFound('the user who started this job');
+  return toActor(db, row);
+}
+
 /** The actor for a username, for the CLI, which acts as a named user (`--user`). */
 export async function actorOfUsername(db: Queryable, username: string): Promise<Actor> {
   const row = await repo.findUserActor(db, username);

@@ -5,12 +5,10 @@ import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { Actor } from '../../access/actor.ts';
 import { appendAudit } from '../../access/audit.ts';
-import { canExportVictims } from '../../access/records.ts';
 import { visibleTo } from '../../access/sharing.ts';
-import type { Database } from '../../db/connection.ts';
-import { Forbidden } from '../../errors.ts';
+import type { Database, Tx } from '../../db/connection.ts';
 import { seesChildIdentity } from '../cases/persons.ts';
-import { requireOperation } from '../operations/service.ts';
+import { type ExportOptions, requireExportAccess } from './service.ts';
 
 /** One FtM entity as FtM tools read it: every property a list of strings. */
 export interface FtmEntity {
@@ -351,18 +349,17 @@ async function* jsonLines(entities: readonly FtmEntity[]) {
  * written. Same audience as the victim-case exports: it names persons, so never field teams or partners.
  * @example (await ftmExport(database, actor, operationId)).lines.pipe(createWriteStream('cordon.ftm.jsonl'))
  */
-export async function ftmExport(database: Database, actor: Actor, operationId: string) {
-  await requireOperation(database.db, actor, operationId);
-  if (!canExportVictims(actor, operationId)) throw new Forbidden('FollowTheMoney exports are for officers, analysts and coordinators');
+export async function ftmExport(database: Database, actor: Actor, operationId: string, options: ExportOptions = {}) {
+  await requireExportAccess(database, actor, operationId);
   const input = await visibleRows(database, actor, operationId);
   const entities = ftmEntities(input);
-  await database.db.transaction().execute((tx) =>
+  const audit = (tx: Tx) =>
     appendAudit(tx, actor, {
       action: 'export',
       entity: 'ftm',
       operationId,
       detail: { entities: entities.length, cases: input.cases.length, persons: input.persons.length },
-    }),
-  );
-  return { lines: Readable.from(jsonLines(entities), { objectMode: false }), count: entities.length };
+    });
+  if (options.audit !== false) await database.db.transaction().execute(audit);
+  return { lines: Readable.from(jsonLines(entities), { objectMode: false }), count: entities.length, audit };
 }

@@ -4,7 +4,7 @@ import { stringify } from 'csv-stringify';
 import type { Actor } from '../../access/actor.ts';
 import { appendAudit } from '../../access/audit.ts';
 import { canExportVictims } from '../../access/records.ts';
-import type { Database } from '../../db/connection.ts';
+import type { Database, Tx } from '../../db/connection.ts';
 import { Forbidden } from '../../errors.ts';
 import { requireOperation } from '../operations/service.ts';
 import { csvCell } from './cells.ts';
@@ -22,13 +22,11 @@ export type VictimExport = keyof typeof VICTIM_EXPORTS;
  * The export as a CSV stream (header first), after the audit entry is written.
  * @example (await victimExport(database, actor, operationId, 'ctdc')).pipe(reply.raw)
  */
-export async function victimExport(database: Database, actor: Actor, operationId: string, format: VictimExport) {
-  await requireOperation(database.db, actor, operationId);
-  if (!canExportVictims(actor, operationId)) throw new Forbidden('victim-case exports are for officers, analysts and coordinators');
+export async function victimExport(database: Database, actor: Actor, operationId: string, format: VictimExport, options: ExportOptions = {}) {
+  await requireExportAccess(database, actor, operationId);
   const victims = await visibleVictims(database, actor, operationId);
-  await database.db.transaction().execute((tx) =>
-    appendAudit(tx, actor, { action: 'export', entity: `victims_${format}`, operationId, detail: { victims: victims.length } }),
-  );
+  const audit = (tx: Tx) => appendAudit(tx, actor, { action: 'export', entity: `victims_${format}`, operationId, detail: { victims: victims.length } });
+  if (options.audit !== false) await database.db.transaction().execute(audit);
   const { header, row } = VICTIM_EXPORTS[format];
   const csv = stringify({ header: true, columns: [...header] });
   // Written in slices so that a large file does not block the event loop in one go.
@@ -42,5 +40,16 @@ export async function victimExport(database: Database, actor: Actor, operationId
     }
     csv.end();
   })().catch((error: unknown) => csv.destroy(error as Error));
-  return { csv, count: victims.length };
+  return { csv, count: victims.length, audit };
+}
+
+export interface ExportOptions {
+  /** false: the caller writes the audit entry (`audit` of the answer) in its own transaction, as a job does when it completes. */
+  audit?: boolean;
+}
+
+/** Who may export the operation's victims and cases: NotFound, or Forbidden, for everyone else. */
+export async function requireExportAccess(database: Database, actor: Actor, operationId: string): Promise<void> {
+  await requireOperation(database.db, actor, operationId);
+  if (!canExportVictims(actor, operationId)) throw new Forbidden('exports are for officers, analysts and coordinators');
 }

@@ -15,6 +15,14 @@ export function runHolding<T>(held: Held, work: () => T): T {
 }
 
 /**
+ * Runs `work`, and everything it starts, as no request's: a background job started by a request
+ * must not mark that request's key written when the job's own change commits.
+ */
+export function outsideRequest<T>(work: () => T): T {
+  return holding.exit(work);
+}
+
+/**
  * Marks the running request's key as written, in the transaction `tx` that makes its change; a
  * no-op outside a request that holds a key (the CLI, the demo loader, requests without the header).
  * Throws, and so rolls the change back, when the request no longer holds its key.

@@ -36,6 +36,8 @@ export interface ImportOptions {
   onProgress?: (rows: number, bytes: number) => void;
   force?: boolean;
   sha256?: string;
+  /** Runs in the import's transaction after its rows and audit entry, before it commits (a job completes there). */
+  beforeCommit?: (tx: Db, summary: ImportSummary) => Promise<void>;
 }
 
 export interface ImportSummary {

@@ -81,7 +81,7 @@ export async function withCsvBody<T>(
   if (!body || typeof body.pipe !== 'function') {
     throw new Invalid('send the CSV file as the body with Content-Type: text/csv', 'body');
   }
-  const dir = await mkdtemp(join(upload.tempRoot ?? tmpdir(), `${UPLOAD_PREFIX}${process.pid}-${startTimeOf(process.pid) ?? 0}-`));
+  const dir = await uploadDir(upload.tempRoot);
   const file = join(dir, 'body.csv');
   try {
     let bytes = 0;
@@ -98,6 +98,11 @@ export async function withCsvBody<T>(
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** A new temporary folder for one upload, named for this process (see removeStaleUploads). */
+export function uploadDir(tempRoot = tmpdir()): Promise<string> {
+  return mkdtemp(join(tempRoot, `${UPLOAD_PREFIX}${process.pid}-${startTimeOf(process.pid) ?? 0}-`));
 }
 
 function processAlive(pid: number): boolean {

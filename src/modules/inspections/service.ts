@@ -140,6 +140,7 @@ export async function importInspections(
         operationId,
         detail: { rows: summary.rows, sha256: summary.sha256, bytes: summary.bytes, ...(options.force ? { forced: true } : {}) },
       });
+      await options.beforeCommit?.(tx, summary);
     },
   });
 }

@@ -2,7 +2,9 @@
 // /api/persons/:id/matches: person matches across cases, within need-to-know.
 import { ErrorBody, IdParams } from '../../server/schemas/common.ts';
 import type { App } from '../../server/types.ts';
-import { PersonMatch, PersonMatchDecision, PersonMatchListQuery, PersonMatchPage, PersonMatchRun, PersonMatchesOfPerson } from './schema.ts';
+import { JobAccepted } from '../jobs/schema.ts';
+import { startJob } from '../jobs/service.ts';
+import { PersonMatch, PersonMatchDecision, PersonMatchListQuery, PersonMatchPage, PersonMatchesOfPerson } from './schema.ts';
 import * as matches from './service.ts';
 
 const HIDDEN =
@@ -14,13 +16,19 @@ export async function matchRoutes(app: App) {
     {
       schema: {
         tags: ['entities'],
-        summary: "Run person matching over the operation's persons and store the new candidate matches",
-        description: 'For analysts, coordinators and admins of police bureaus. A pair stored before (proposed, confirmed or rejected) is never proposed again.',
+        summary: "Run person matching over the operation's persons and store the new candidate matches, as a background job",
+        description:
+          'For analysts, coordinators and admins of police bureaus. Answers 202 with the job; once it is completed its `result` holds what the run found (persons, candidatePairs, proposed, model). A pair stored before (proposed, confirmed or rejected) is never proposed again.',
         params: IdParams,
-        response: { 200: PersonMatchRun, 403: ErrorBody, 404: ErrorBody },
+        response: { 202: JobAccepted, 403: ErrorBody, 404: ErrorBody },
       },
     },
-    (request) => matches.runPersonMatching(app.database, request.actor, request.params.id),
+    async (request, reply) => {
+      const { actor, params } = request;
+      await matches.requireRunAccess(app.database, actor, params.id);
+      const accepted = await startJob({ database: app.database, queue: app.jobs }, actor, { kind: 'person_matching', operationId: params.id, input: {} });
+      return reply.status(202).header('location', accepted.location).send(accepted);
+    },
   );
 
   app.get(

@@ -5,7 +5,7 @@ import { refreshStatistics } from '../imports/csv-copy.ts';
 import { type Actor, takesPart } from '../../access/actor.ts';
 import { appendAudit } from '../../access/audit.ts';
 import { canReadPersonMatches, canRunPersonMatching, canSeeMatch, canSeeMatchSide } from '../../access/matches.ts';
-import type { Database, Queryable } from '../../db/connection.ts';
+import type { Database, Queryable, Tx } from '../../db/connection.ts';
 import { Forbidden, Invalid, NotFound } from '../../errors.ts';
 import { decodeCursor, pageOf } from '../../server/pagination.ts';
 import { type HitFound, hitKey, recordHits } from '../entities/hits.ts';
@@ -21,6 +21,8 @@ export interface ProposeOptions {
   onProgress?: (note: string) => void;
   /** Who the audit entry names: the caller of the run endpoint; null (the system) for the demo loader and the CLI. */
   auditAs?: Actor | null;
+  /** Runs in the transaction that stores the proposals, before it commits (a job completes there). */
+  beforeCommit?: (tx: Tx, run: PersonMatchRunT) => Promise<void>;
 }
 
 // Hidden matches told per read: enough for a case page, bounded so a read stays cheap.
@@ -34,7 +36,7 @@ const PERSON_MATCH_LIMIT = 200;
  * @example const { persons, candidatePairs, proposed } = await proposePersonMatches(database, operationId)
  */
 export async function proposePersonMatches(database: Database, operationId: string, options: ProposeOptions = {}): Promise<PersonMatchRunT> {
-  const { threshold = 0.5, onProgress = () => {}, auditAs = null } = options;
+  const { threshold = 0.5, onProgress = () => {}, auditAs = null, beforeCommit } = options;
   if (!(threshold > 0 && threshold <= 1)) throw new Invalid('threshold is a probability: above 0 and at most 1', 'threshold');
   if (!(await repo.operationExists(database.db, operationId))) throw new NotFound('operation');
   const persons = await repo.operationPersons(database.db, operationId);
@@ -58,6 +60,7 @@ export async function proposePersonMatches(database: Database, operationId: stri
       operationId,
       detail: { persons: persons.length, candidatePairs: linkage.candidatePairs, matched: rows.length, proposed: added, model: linkage.model },
     });
+    await beforeCommit?.(tx, { persons: persons.length, candidatePairs: linkage.candidatePairs, proposed: added, model: linkage.model });
     return added;
   });
   // Fresh statistics, or the planner may take a table it has never measured for an empty one.
@@ -75,12 +78,22 @@ async function requireOperation(db: Queryable, actor: Actor, operationId: string
  * Runs the model for an analyst, coordinator or admin of a police bureau taking part (audited).
  * @example const { proposed } = await runPersonMatching(database, analyst, operationId)
  */
-export async function runPersonMatching(database: Database, actor: Actor, operationId: string): Promise<PersonMatchRunT> {
+export async function runPersonMatching(
+  database: Database,
+  actor: Actor,
+  operationId: string,
+  options: Pick<ProposeOptions, 'beforeCommit'> = {},
+): Promise<PersonMatchRunT> {
+  await requireRunAccess(database, actor, operationId);
+  return proposePersonMatches(database, operationId, { auditAs: actor, ...options });
+}
+
+/** Who may run person matching over the operation: NotFound, or Forbidden, for everyone else. */
+export async function requireRunAccess(database: Database, actor: Actor, operationId: string): Promise<void> {
   await requireOperation(database.db, actor, operationId);
   if (!canRunPersonMatching(actor, { id: operationId })) {
     throw new Forbidden('running person matching is for analysts, coordinators and admins of police bureaus');
   }
-  return proposePersonMatches(database, operationId, { auditAs: actor });
 }
 
 /**

@@ -2,6 +2,8 @@
 import { Created, ErrorBody, IdParams, Page } from '../../server/schemas/common.ts';
 import type { App } from '../../server/types.ts';
 import { AlreadyImportedBody, Imported, ImportQuery, withCsvBody } from '../imports/http.ts';
+import { JobAccepted } from '../jobs/schema.ts';
+import { startImportJob } from '../jobs/service.ts';
 import { Outcome, OutcomeCreate, OutcomeListQuery } from './schema.ts';
 import * as outcomes from './service.ts';
 
@@ -50,21 +52,27 @@ export async function outcomeRoutes(app: App) {
         tags: ['outcomes'],
         summary: 'Import outcomes from CSV: all rows or none',
         description:
-          'Body: text/csv with a header row. Columns: kind, at; optional hotspotId, country, persons, offences (separated by ;), status, notes, sharing, sharedWith. A file your bureau imported into the operation before answers 409 already_imported unless force=true.',
+          'Body: text/csv with a header row. Columns: kind, at; optional hotspotId, country, persons, offences (separated by ;), status, notes, sharing, sharedWith. A file your bureau imported into the operation before answers 409 already_imported unless force=true. A file larger than CORDON_IMPORT_JOB_MB (8 MB by default) is imported by a background job: 202 with the job, whose result, once completed, is this answer (a bad row then fails the job with the same error, and nothing is written).',
         consumes: ['text/csv'],
         params: IdParams,
         querystring: ImportQuery,
-        response: { 201: Imported, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: AlreadyImportedBody, 413: ErrorBody },
+        response: { 201: Imported, 202: JobAccepted, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: AlreadyImportedBody, 413: ErrorBody },
       },
     },
     async (request, reply) => {
       const { actor, params, query } = request;
       const upload = { maxBytes: app.config.importMaxBytes, authorise: () => outcomes.requireImportAccess(app.database, actor, params.id) };
-      const answer = await withCsvBody(request, upload, async (csv, file) => ({
-        imported: await outcomes.importOutcomes(app.database, actor, params.id, csv, { force: query.force, sha256: file.sha256 }),
-        sha256: file.sha256,
-      }));
-      return reply.status(201).send(answer);
+      // Answered once the temporary file is gone.
+      const answer = await withCsvBody(request, upload, async (csv, file) => {
+        if (file.bytes > app.config.importJobBytes) {
+          const jobs = { database: app.database, queue: app.jobs };
+          return { job: await startImportJob(jobs, actor, { kind: 'outcome', operationId: params.id, force: query.force === true, ...file }, csv) };
+        }
+        const imported = await outcomes.importOutcomes(app.database, actor, params.id, csv, { force: query.force, sha256: file.sha256 });
+        return { imported: { imported, sha256: file.sha256 } };
+      });
+      if (answer.job) return reply.status(202).header('location', answer.job.location).send(answer.job);
+      return reply.status(201).send(answer.imported);
     },
   );
 }

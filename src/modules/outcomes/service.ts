@@ -223,6 +223,7 @@ export async function importOutcomes(
         operationId,
         detail: { rows: summary.rows, sha256: summary.sha256, bytes: summary.bytes, ...(options.force ? { forced: true } : {}) },
       });
+      await options.beforeCommit?.(tx, summary);
     },
   });
 }

@@ -37,6 +37,7 @@ export function Layout() {
             {me?.roles.some((r) => r === 'field' || r === 'officer' || r === 'admin') && me.bureau.kind !== 'partner' && (
               <NavLink to="/screen-traveller">{t('nav.screenTraveller')}</NavLink>
             )}
+            {me && me.bureau.kind !== 'partner' && me.roles.some((r) => r !== 'field' && r !== 'partner') && <NavLink to="/jobs">{t('nav.jobs')}</NavLink>}
             {me?.roles.includes('admin') && <NavLink to="/users">{t('nav.users')}</NavLink>}
           </nav>
         )}
