@@ -1,9 +1,10 @@
 // `npm run bench`: runs every benchmark under bench/ in turn and prints its figures.
-// Set BENCH_ONLY=import, results, dashboard, linkage, names, dedupe or screener to run one.
+// Set BENCH_ONLY=import, results, dashboard, linkage, names, dedupe, screener or load to run one.
 import { benchDashboard } from './dashboard.ts';
 import { benchDedupeScale } from './dedupe-scale.ts';
 import { benchImport } from './import.ts';
 import { benchLinkage } from './linkage.ts';
+import { benchLoad } from './load.ts';
 import { benchNames } from './names.ts';
 import { benchResults } from './results.ts';
 import { benchScreener } from './screener.ts';
@@ -16,3 +17,4 @@ if (!only || only === 'linkage') await benchLinkage();
 if (!only || only === 'names') await benchNames();
 if (!only || only === 'dedupe') await benchDedupeScale();
 if (!only || only === 'screener') await benchScreener();
+if (!only || only === 'load') await benchLoad();

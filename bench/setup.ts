@@ -24,6 +24,8 @@ export async function serverReachable(): Promise<boolean> {
 export interface BenchDatabase {
   name: string;
   database: Database;
+  /** The server database's URL (PostgreSQL only), for processes of their own. */
+  url?: string;
   close(): Promise<void>;
 }
 
@@ -58,6 +60,7 @@ export async function benchDatabase(engine: 'pglite' | 'postgres', label: string
   return {
     name: `PostgreSQL ${version.split(' ')[0]} server`,
     database,
+    url: url.toString(),
     async close() {
       await database.close();
       await dropDatabase(SERVER_URL, name);

@@ -81,7 +81,7 @@ export async function logout(database: Database, token: string) {
 
 type ActorRow = NonNullable<Awaited<ReturnType<typeof repo.findUserActor>>>;
 
-async function toActor(db: Queryable, row: ActorRow): Promise<Actor> {
+async function toActor(db: Queryable, row: ActorRow, operationIds?: string[]): Promise<Actor> {
   return {
     userId: row.userId,
     username: row.username,
@@ -89,7 +89,7 @@ async function toActor(db: Queryable, row: ActorRow): Promise<Actor> {
     bureauCountry: row.bureauCountry,
     bureauKind: row.bureauKind as BureauKind,
     roles: new Set(row.roles as Role[]),
-    operationIds: new Set(await repo.operationIdsOfBureau(db, row.bureauId)),
+    operationIds: new Set(operationIds ?? (await repo.operationIdsOfBureau(db, row.bureauId))),
   };
 }
 
@@ -110,7 +110,7 @@ export async function authenticate(db: Queryable, token: string, settings: Sessi
     throw new TotpSetupRequired();
   }
   if (row.stale) await repo.touchSession(db, row.sessionId);
-  return toActor(db, row);
+  return toActor(db, row, row.operationIds);
 }
 
 /** The actor a background job acts as: the user who started it, as they are now (NotFound once disabled). */
