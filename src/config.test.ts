@@ -24,6 +24,15 @@ describe('readConfig', () => {
     expect(() => readConfig({ CORDON_WORKERS: 'two' })).toThrow(/CORDON_WORKERS must be a whole number/);
   });
 
+  it('reads the job settings and REDIS_URL, naming the variable of a bad one', () => {
+    expect(readConfig({})).toMatchObject({ importJobBytes: 8 * 1048576, jobLeaseSeconds: 900, jobResultDays: 7, redisUrl: undefined });
+    // pg-boss refuses a lease of a day or more.
+    expect(readConfig({ CORDON_JOB_LEASE_SECONDS: '100000' }).jobLeaseSeconds).toBe(86_399);
+    expect(readConfig({ REDIS_URL: 'redis://127.0.0.1:6379' }).redisUrl).toBe('redis://127.0.0.1:6379');
+    expect(() => readConfig({ REDIS_URL: 'localhost:6379' })).toThrow(/REDIS_URL must start with redis:\/\/ or rediss:\/\//);
+    expect(() => readConfig({ CORDON_IMPORT_JOB_MB: 'eight' })).toThrow(/CORDON_IMPORT_JOB_MB must be a whole number/);
+  });
+
   it('puts CORDON_DATABASE_HOSTS in DATABASE_URL, and refuses it alone or malformed', () => {
     const config = readConfig({ DATABASE_URL: 'postgres://cordon@localhost/cordon', CORDON_DATABASE_HOSTS: 'db1:5432,db2:5432' });
     expect(config.databaseUrl).toBe('postgres://cordon@db1:5432,db2:5432/cordon');

@@ -9,6 +9,8 @@ export interface Config {
   databaseUrl: string | undefined;
   /** A hot standby the dashboards' aggregates are read from (CORDON_READ_URL); the primary when unset. */
   readUrl: string | undefined;
+  /** A Redis server the public routes' request limits are counted in (REDIS_URL); the database when unset. */
+  redisUrl: string | undefined;
   dataDir: string;
   port: number;
   host: string;
@@ -137,10 +139,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (readUrl && !POSTGRES_URL.test(readUrl)) throw new Error('CORDON_READ_URL must start with postgres:// or postgresql://');
   if (readUrl && !databaseUrl) throw new Error('CORDON_READ_URL: a standby of the server in DATABASE_URL; set DATABASE_URL too (PGlite has no standby)');
   if (readUrl && connectionHosts(readUrl).length > 1) throw new Error('CORDON_READ_URL: one standby, one host (several would be searched for a primary)');
+  const redisUrl = env.REDIS_URL?.trim() || undefined;
+  if (redisUrl && !/^rediss?:\/\/[^/]/.test(redisUrl)) throw new Error('REDIS_URL must start with redis:// or rediss:// and name a host');
   const dataDir = resolve(env.CORDON_DATA_DIR?.trim() || '.cordon/data');
   return {
     databaseUrl,
     readUrl,
+    redisUrl,
     dataDir,
     port: integer('PORT', env.PORT, 8080),
     host: env.HOST?.trim() || '127.0.0.1',

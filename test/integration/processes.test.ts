@@ -2,6 +2,8 @@
 // one is good on the other and ends on both; the public routes' rate limits count across them,
 // keyed by client network (an IPv4 address, an IPv6 /64). Two servers with their own connection
 // pools stand for two processes here; `cordon serve --workers` is tried in workers.test.ts.
+import { createHash } from 'node:crypto';
+import { Redis } from 'ioredis';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readConfig } from '../../src/config.ts';
@@ -83,5 +85,76 @@ describe.each(engines)('two processes on %s', (engine) => {
     expect(swept).toBeGreaterThan(0);
     const after = Number((await sql<{ n: number }>`select count(*)::int as n from rate_limits`.execute(server.database.db)).rows[0]!.n);
     expect(after).toBe(before - swept);
+  });
+});
+
+// With REDIS_URL the public routes' counts live in Redis (issue 14, item 2), keyed by a hash of the
+// client's network; two processes share them there. Redis runs on 127.0.0.1:6379 on the project's
+// machines; without it this part is skipped.
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+async function redisReachable(): Promise<boolean> {
+  const probe = new Redis(REDIS_URL, { lazyConnect: true, connectTimeout: 1000, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  probe.on('error', () => undefined);
+  try {
+    await probe.connect();
+    return (await probe.ping()) === 'PONG';
+  } catch {
+    return false;
+  } finally {
+    probe.disconnect();
+  }
+}
+const redisUp = await redisReachable();
+if (!redisUp) process.stderr.write(`processes.test: no Redis at ${REDIS_URL}; the REDIS_URL tests are skipped\n`);
+
+describe.skipIf(!redisUp)('two processes counting the public limits in Redis', () => {
+  let server: TestServer;
+  let second: App;
+  let world: Awaited<ReturnType<typeof makeWorld>>;
+  const redis = new Redis(REDIS_URL, { lazyConnect: true });
+  // An address of this run's own, so that runs (and engines) do not count together.
+  const address = `198.18.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+  beforeAll(async () => {
+    await redis.connect();
+    server = await startServer(engines[0]!, { REDIS_URL });
+    world = await makeWorld(server.database);
+    server.app.config.publicOperationId = world.operationId;
+    second = await buildApp({ database: server.database, config: { ...readConfig({ REDIS_URL }), publicOperationId: world.operationId } });
+    await second.ready();
+  });
+  afterAll(async () => {
+    await second?.close();
+    await server?.drop();
+    redis.disconnect();
+  });
+  const check = (app: App, remoteAddress: string) => app.inject({ method: 'POST', url: '/api/public/check', payload: OFFER, remoteAddress });
+
+  it('share the public checker’s 30 a minute, and keep no address in Redis, nor any row in the database', async () => {
+    const rows = async () => Number((await sql<{ n: number }>`select count(*)::int as n from rate_limits`.execute(server.database.db)).rows[0]!.n);
+    const before = await rows();
+    const statuses: number[] = [];
+    for (let i = 0; i < 30; i++) statuses.push((await check(i % 2 ? second : server.app, address)).statusCode);
+    expect(statuses.every((s) => s === 200), statuses.join()).toBe(true);
+    for (const app of [server.app, second]) expect((await check(app, address)).statusCode).toBe(429);
+    const keys = await redis.keys('cordon-rate-*');
+    const hashed = createHash('sha256').update(address).digest('hex');
+    const ours = keys.filter((k) => k.includes(hashed));
+    expect(ours).toHaveLength(1);
+    expect(Number(await redis.get(ours[0]!))).toBe(32);
+    expect(await redis.pttl(ours[0]!)).toBeGreaterThan(0);
+    expect(keys.some((k) => k.includes(address))).toBe(false);
+    expect(await rows()).toBe(before);
+  });
+
+  it('lets the public routes through, not refused, while Redis does not answer', async () => {
+    const away = await buildApp({ database: server.database, config: { ...readConfig({ REDIS_URL: 'redis://127.0.0.1:1' }), publicOperationId: world.operationId } });
+    try {
+      await away.ready();
+      const statuses: number[] = [];
+      for (let i = 0; i < 35; i++) statuses.push((await check(away, '198.18.251.1')).statusCode);
+      expect(new Set(statuses)).toEqual(new Set([200]));
+    } finally {
+      await away.close();
+    }
   });
 });

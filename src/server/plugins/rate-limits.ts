@@ -5,8 +5,12 @@
 // (CORDON_TRUST_PROXY). Each route counts apart, in fixed windows. A row's key is a hash of the
 // route and the network, and rows are swept an hour after their window ends: the public checker
 // keeps no address in readable form, and none for long.
+// With REDIS_URL the counts live in Redis instead, through the plugin's own Redis store, under the
+// same hash of the network, each key expiring with its window. Should Redis not answer, the
+// limits are not applied (and a warning logged) rather than the public routes refused.
 import { createHash } from 'node:crypto';
 import rateLimit from '@fastify/rate-limit';
+import { Redis } from 'ioredis';
 import { sql } from 'kysely';
 import type { Db } from '../../db/connection.ts';
 import { addressKey } from '../../modules/auth/throttle.ts';
@@ -72,8 +76,29 @@ export async function sweepRateLimits(db: Db): Promise<number> {
   return Number(result.numDeletedRows);
 }
 
+/** The client's network as the counts are keyed: hashed, so that no store holds an address as such. */
+const networkKey = (ip: string) => createHash('sha256').update(addressKey(ip)).digest('hex');
+
 export async function registerRateLimits(app: App): Promise<void> {
   const db = app.database.db;
+  const { redisUrl } = app.config;
+  if (redisUrl) {
+    // No offline queue: a request is not held while Redis is away; its count fails and is skipped.
+    const redis = new Redis(redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2000, lazyConnect: false });
+    let warned = false;
+    redis.on('error', (error: Error) => {
+      if (!warned) app.log.warn(`rate limits: Redis does not answer (${error.message}); the public routes are not limited until it does`);
+      warned = true;
+    });
+    redis.on('ready', () => {
+      warned = false;
+    });
+    app.addHook('onClose', async () => {
+      await redis.quit().catch(() => redis.disconnect());
+    });
+    await app.register(rateLimit, { global: false, redis, nameSpace: 'cordon-rate-', skipOnError: true, keyGenerator: (request) => networkKey(request.ip) });
+    return;
+  }
   await app.register(rateLimit, {
     global: false,
     store: databaseStore(db),
