@@ -60,3 +60,24 @@ describe('the 500 handler', () => {
     expect(loggableError('a string')).toEqual({ name: 'string', message: 'a value that is not an Error was thrown' });
   });
 });
+
+describe('a transaction the server gave up on', () => {
+  // A hot standby cancels a read that conflicts with replay (40001), a deadlock ends one of its
+  // transactions (40P01): the request wrote nothing, and the same request again will very likely pass.
+  it('answers 503 database_busy with Retry-After, never 500, for a serialization failure, a deadlock or a lock timeout', async () => {
+    const app = Fastify({ logger: false }) as unknown as App;
+    registerErrorHandler(app);
+    for (const code of ['40001', '40P01', '55P03']) {
+      app.get(`/busy/${code}`, async () => {
+        throw Object.assign(new pg.DatabaseError('canceling statement due to conflict with recovery', 100, 'error'), { code });
+      });
+    }
+    for (const code of ['40001', '40P01', '55P03']) {
+      const res = await app.inject({ url: `/busy/${code}` });
+      expect(res.statusCode, code).toBe(503);
+      expect(res.headers['retry-after']).toBe('1');
+      expect(res.json()).toMatchObject({ error: 'database_busy' });
+      expect(res.body).not.toContain('recovery');
+    }
+  });
+});

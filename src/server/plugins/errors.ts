@@ -38,6 +38,13 @@ export function loggableError(error: unknown): { name: string; message: string; 
 }
 
 /**
+ * PostgreSQL's answers for a transaction it gave up on, that succeed when sent again: a
+ * serialization failure (also a hot standby cancelling a read that conflicts with replay), a
+ * deadlock, a lock not available in time.
+ */
+const RETRYABLE_CODES = new Set(['40001', '40P01', '55P03']);
+
+/**
  * Error and not-found handlers. With `webFallback`, unknown GETs outside /api answer the web
  * application's index.html (its router knows the path).
  */
@@ -60,6 +67,15 @@ export function registerErrorHandler(app: App, options: { webFallback?: boolean 
         field,
         in: error.validationContext,
       });
+    }
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === 'string' && RETRYABLE_CODES.has(code)) {
+      // The server rolled the request's transaction back; the same request again will very likely pass.
+      request.log.warn({ error: loggableError(error) }, 'transaction given up by the database; answered 503');
+      return reply
+        .status(503)
+        .header('retry-after', '1')
+        .send({ error: 'database_busy', message: 'the database could not finish this request just now and wrote nothing; send it again (with the same Idempotency-Key)' });
     }
     const status = error.statusCode ?? 500;
     if (status >= 500) {
