@@ -10,7 +10,7 @@ export interface JobOwner {
   owner_bureau_id: string;
 }
 
-/** @example canSeeJob(coordinatorOfSameBureau, job) // true */
+/** Seeing a job is also cancelling it. @example canSeeJob(coordinatorOfSameBureau, job) // true */
 export function canSeeJob(actor: Actor, job: JobOwner): boolean {
   return job.created_by === actor.userId || (seesBureauJobs(actor) && job.owner_bureau_id === actor.bureauId);
 }
@@ -19,9 +19,6 @@ export function canSeeJob(actor: Actor, job: JobOwner): boolean {
 export function seesBureauJobs(actor: Actor): boolean {
   return hasRole(actor, 'coordinator', 'admin');
 }
-
-/** Cancelling is seeing: the starter, or their bureau's coordinators and admins. */
-export const canCancelJob = canSeeJob;
 
 /** The job's file: its starter's alone. */
 export function canDownloadJobResult(actor: Actor, job: JobOwner): boolean {
