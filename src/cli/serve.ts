@@ -149,7 +149,8 @@ async function servePrimary(config: Config, options: ServeOptions, workers: numb
   const fork = () => started.push(cluster.fork());
   cluster.on('listening', (worker, address) => {
     listening.add(worker);
-    if (announced) return;
+    // Said once every worker listens: until then, "N worker processes serve the port" would not be true.
+    if (announced || listening.size < workers) return;
     announced = true;
     announce(config, baseUrl(host, address.port));
     cliIo().stderr.write(`cordon: ${workers} worker processes serve the port\n`);
