@@ -79,8 +79,9 @@ describe.skipIf(!haveChromium)('dashboard in Chromium', () => {
     expect(keys[1]).toBe(keys[0]);
     const firstKey = keys[0];
     await page.unroute('**/api/operations/*/inspections');
-    // The network stays down through every retry: the entry stays, and a tap sends it when it is
-    // back, with the same key (the server may have stored one of the tries).
+    // The network stays down through every retry: the entry waits in the device's outbox (the
+    // form is free for the next one) and is sent when the network is back, with the same key (the
+    // server may have stored one of the tries).
     await page.getByRole('button', { name: 'One more' }).click();
     await page.getByLabel('Notes').fill('Two travellers with one-way tickets paid by a "recruiter"');
     keys.length = 0;
@@ -89,19 +90,18 @@ describe.skipIf(!haveChromium)('dashboard in Chromium', () => {
       return route.abort('internetdisconnected');
     });
     await page.getByRole('button', { name: 'Save' }).click();
-    await page.getByRole('alert').waitFor({ timeout: 20_000 });
-    expect(await page.getByLabel('Notes').inputValue()).toMatch(/one-way tickets/);
-    expect(await page.locator('input[name=persons]').inputValue()).toBe('2');
-    await e2e.shot(page, 'field-entry-failed-en-360');
+    await page.getByRole('status').filter({ hasText: 'Saved on this device' }).waitFor({ timeout: 20_000 });
+    expect(await page.locator('a.device').getAttribute('data-unsent')).toBe('1');
+    expect(await page.getByLabel('Notes').inputValue()).toBe('');
+    await e2e.shot(page, 'field-entry-queued-en-360');
     await page.unroute('**/api/operations/*/inspections');
     await page.route('**/api/operations/*/inspections', (route) => {
       keys.push(route.request().headers()['idempotency-key'] ?? '');
       return route.continue();
     });
-    await page.getByRole('button', { name: 'Try again' }).click();
-    await page.getByRole('status').filter({ hasText: 'Inspection saved.' }).waitFor();
+    await expect.poll(() => page.locator('a.device').getAttribute('data-unsent'), { timeout: 30_000 }).toBe('0');
     await expect.poll(() => totals.textContent(), { timeout: 20_000 }).toMatch(/270,002 inspections/);
-    // Four tries (the first and three retries), then the tap: one key, not the first entry's.
+    // Four tries (the first and three retries), then the outbox's next: one key, not the first entry's.
     expect(keys).toHaveLength(5);
     expect(new Set(keys).size).toBe(1);
     expect(keys[0]).not.toBe(firstKey);
@@ -118,7 +118,7 @@ describe.skipIf(!haveChromium)('dashboard in Chromium', () => {
     await e2e.signIn(page, 'officer-in');
     await page.locator('[data-figure=arrests]').waitFor();
     // The server forgets the session (as at expiry); the next call answers 401.
-    await page.evaluate(() => fetch('/api/auth/logout', { method: 'POST', headers: { authorization: `Bearer ${sessionStorage.getItem('cordon.token')}` } }));
+    await page.evaluate(() => fetch('/api/auth/logout', { method: 'POST', headers: { authorization: `Bearer ${(JSON.parse(localStorage.getItem('cordon.session') ?? '{}') as { token?: string }).token}` } }));
     await page.reload();
     await page.getByRole('heading', { name: 'Your session has ended' }).waitFor();
     await e2e.shot(page, 'session-expired-en-1280');

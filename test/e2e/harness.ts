@@ -11,6 +11,8 @@ import { DEMO_PASSWORD, openDemoCopy, sharedWebBuild } from '../helpers/run-fixt
 import { timed } from '../helpers/timings.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** The flags a closed network needs. */
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
 export { DEMO_PASSWORD };
 export const SHOTS = resolve(import.meta.dirname, '../../test-results/screenshots');
 
@@ -29,6 +31,8 @@ export interface E2E {
    * token from the API, as the sign-in form would have stored it), without going through the form.
    */
   newPage(options?: { width?: number; locale?: string; signedInAs?: string }): Promise<{ page: Page; context: BrowserContext }>;
+  /** The token of a demo user's session (signed in once through the API). */
+  tokenOf(username: string): Promise<string>;
   /** Signs in through the form and waits for the signed-in navigation. */
   signIn(page: Page, username: string): Promise<void>;
   /** Calls the API as a demo user (signed in once, then by token); fails on a non-2xx answer. */
@@ -50,7 +54,7 @@ export async function startE2E(): Promise<E2E> {
   const browser = await timed('chromium start', () =>
     chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+      args: CHROMIUM_ARGS,
     }),
   );
   mkdirSync(SHOTS, { recursive: true });
@@ -73,18 +77,21 @@ export async function startE2E(): Promise<E2E> {
     database,
     browser,
     async newPage({ width = 1280, locale = 'en-US', signedInAs } = {}) {
-      const context = await browser.newContext({ viewport: { width, height: 900 }, locale });
+      // Without the service worker, which would fetch the whole app into each new context (the
+      // offline test, test/e2e/offline.e2e.test.ts, opens its own contexts with it).
+      const context = await browser.newContext({ viewport: { width, height: 900 }, locale, serviceWorkers: 'block' });
       if (signedInAs) {
         // Stored once per tab (as web/src/api.ts keeps it), so that signing out is not undone by the next page.
         await context.addInitScript((token) => {
           if (location.protocol !== 'http:' || sessionStorage.getItem('e2e.session-stored')) return;
           sessionStorage.setItem('e2e.session-stored', '1');
-          sessionStorage.setItem('cordon.token', token);
+          localStorage.setItem('cordon.session', JSON.stringify({ token, expiresAt: new Date(Date.now() + 12 * 3600_000).toISOString() }));
         }, await tokenOf(signedInAs));
       }
       const page = await context.newPage();
       return { page, context };
     },
+    tokenOf,
     async signIn(page, username) {
       await page.goto(`${base}/login`);
       await page.getByLabel(/username|nama pengguna|usuario|用户名/i).fill(username);

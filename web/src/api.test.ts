@@ -44,7 +44,7 @@ async function settle<T>(call: Promise<T>): Promise<{ value?: T; error?: unknown
 
 beforeAll(async () => {
   const store = new Map<string, string>();
-  vi.stubGlobal('sessionStorage', {
+  vi.stubGlobal('localStorage', {
     getItem: (k: string) => store.get(k) ?? null,
     setItem: (k: string, v: string) => void store.set(k, v),
     removeItem: (k: string) => void store.delete(k),

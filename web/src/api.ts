@@ -1,8 +1,12 @@
 // The API client: JSON over fetch with the session's bearer token. A 401 on a signed-in request
 // means the session ended: listeners (the session provider) show the "session ended" page.
+// The token is kept on the device until the session's end (its expiresAt), so that a field team's
+// app opens signed in at a border post with no network, after the tab, the browser or the phone
+// was closed; signing out removes it.
 import type { AuthError, MeBody } from '../../src/modules/auth/schema.ts';
+import { noteServerDate } from './device/clock.ts';
 
-const TOKEN_KEY = 'cordon.token';
+const SESSION_KEY = 'cordon.session';
 
 export class ApiError extends Error {
   constructor(
@@ -17,17 +21,30 @@ export class ApiError extends Error {
   }
 }
 
-let token: string | null = sessionStorage.getItem(TOKEN_KEY);
+/** The stored session's token while it lasts; an ended one is removed. */
+function storedToken(): string | null {
+  try {
+    const stored = JSON.parse(localStorage.getItem(SESSION_KEY) ?? 'null') as { token?: unknown; expiresAt?: unknown } | null;
+    if (stored && typeof stored.token === 'string' && typeof stored.expiresAt === 'string' && Date.parse(stored.expiresAt) > Date.now()) return stored.token;
+  } catch {
+    // Unreadable: as good as none.
+  }
+  localStorage.removeItem(SESSION_KEY);
+  return null;
+}
+
+let token: string | null = storedToken();
 const expiredListeners = new Set<() => void>();
 
 export function currentToken(): string | null {
   return token;
 }
 
-export function setToken(value: string | null): void {
+/** Keeps the session's token on the device until `expiresAt`; null removes it. */
+export function setToken(value: string | null, expiresAt?: string): void {
   token = value;
-  if (value) sessionStorage.setItem(TOKEN_KEY, value);
-  else sessionStorage.removeItem(TOKEN_KEY);
+  if (value) localStorage.setItem(SESSION_KEY, JSON.stringify({ token: value, expiresAt: expiresAt ?? new Date(Date.now() + 3600_000).toISOString() }));
+  else localStorage.removeItem(SESSION_KEY);
 }
 
 export function onSessionExpired(listener: () => void): () => void {
@@ -107,6 +124,7 @@ export async function api<T>(path: string, init: ApiInit = {}): Promise<T> {
     const last = !retried || attempt >= RETRY_DELAYS_MS.length;
     try {
       response = await request();
+      noteServerDate(response.headers.get('date'));
     } catch (error) {
       // A failure to reach the server (or an abort, which is not retried) is the fetch's own error.
       if (last || init.signal?.aborted) throw error;

@@ -1,5 +1,7 @@
-// The web application's entry: languages, data caching, the session and the routes.
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+// The web application's entry: languages, data caching (in memory, and for the field screens on
+// the device too), the session, the service worker and the routes.
+import { onlineManager, QueryClient } from '@tanstack/react-query';
+import { PersistQueryClientProvider } from '@tanstack/react-query-persist-client';
 import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
@@ -7,6 +9,8 @@ import { ApiError, api, currentToken, type Me, type Operation } from './api.ts';
 import { Layout } from './components/Layout.tsx';
 import { Loading } from './components/States.tsx';
 import { setUpI18n } from './i18n.ts';
+import { registerServiceWorker } from './device/app.ts';
+import { COPY_MAX_AGE_MS, COPY_VERSION, isKeptOnDevice, keepQueriesLong, persister } from './device/persist.ts';
 import { chooseOperation } from './operation.ts';
 import { Dashboard } from './pages/Dashboard.tsx';
 import { Login, SessionExpired } from './pages/Login.tsx';
@@ -32,6 +36,7 @@ const AccountPage = lazy(() => import('./pages/account/AccountPage.tsx'));
 const TwoFactorRequired = lazy(() => import('./pages/account/AccountPage.tsx').then((m) => ({ default: m.TwoFactorRequired })));
 const UsersPage = lazy(() => import('./pages/users/UsersPage.tsx'));
 const JobsPage = lazy(() => import('./pages/jobs/JobsPage.tsx'));
+const OutboxPage = lazy(() => import('./pages/outbox/OutboxPage.tsx'));
 const CampaignEntry = lazy(() => import('./pages/Campaigns.tsx').then((m) => ({ default: m.CampaignEntry })));
 
 const queryClient = new QueryClient({
@@ -43,6 +48,15 @@ const queryClient = new QueryClient({
     },
   },
 });
+keepQueriesLong(queryClient);
+// Opened with no network: the queries wait for it (and the device's copy answers) instead of failing.
+onlineManager.setOnline(navigator.onLine !== false);
+const persistOptions = {
+  persister,
+  maxAge: COPY_MAX_AGE_MS,
+  buster: COPY_VERSION,
+  dehydrateOptions: { shouldDehydrateQuery: isKeptOnDevice },
+};
 
 const TWO_FACTOR_SETUP = '/account/two-factor';
 
@@ -87,6 +101,7 @@ function App() {
         <Route path="account/two-factor" element={<Later page={<TwoFactorRequired />} />} />
         <Route path="users" element={<Later page={<UsersPage />} />} />
         <Route path="jobs" element={<Later page={<JobsPage />} />} />
+        <Route path="outbox" element={<Later page={<OutboxPage />} />} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>
@@ -96,7 +111,7 @@ function App() {
 // The dashboard's data is asked for at once, in parallel, before the page has even rendered:
 // on a slow link and a slow phone the figures then come as soon as the network allows.
 const token = currentToken();
-if (token && window.location.pathname === '/') {
+if (token && window.location.pathname === '/' && navigator.onLine !== false) {
   void queryClient.prefetchQuery({ queryKey: ['me', token], queryFn: () => api<Me>('/api/auth/me'), staleTime: Infinity });
   void queryClient.prefetchQuery({ queryKey: ['operations'], queryFn: () => api<Operation[]>('/api/operations') }).then(() => {
     const operations = queryClient.getQueryData<Operation[]>(['operations']) ?? [];
@@ -108,12 +123,13 @@ if (token && window.location.pathname === '/') {
 await setUpI18n();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <QueryClientProvider client={queryClient}>
+    <PersistQueryClientProvider client={queryClient} persistOptions={persistOptions}>
       <BrowserRouter>
         <SessionProvider>
           <App />
         </SessionProvider>
       </BrowserRouter>
-    </QueryClientProvider>
+    </PersistQueryClientProvider>
   </StrictMode>,
 );
+registerServiceWorker();

@@ -1,9 +1,13 @@
-// Who is signed in. The token lives in sessionStorage (it ends with the tab); `me` comes from
-// /api/auth/me. When the API answers 401 the session is over and the app says so plainly.
+// Who is signed in. The token is kept on the device until the session ends (web/src/api.ts); `me`
+// comes from /api/auth/me and, like the field screens' data, from the device's copy when there is
+// no network. When the API answers 401 the session is over and the app says so plainly. Signing
+// out wipes the device: the copy of what was read, the outbox and the field draft.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
 import type { LoginBodyInput, LoginReplyBody } from '../../src/modules/auth/schema.ts';
-import { api, currentToken, type Me, onSessionExpired, setToken } from './api.ts';
+import { ApiError, api, currentToken, type Me, onSessionExpired, setToken } from './api.ts';
+import { clearOutbox } from './device/outbox.ts';
+import { persister, wipeDeviceCopy } from './device/persist.ts';
 
 interface Session {
   me: Me | undefined;
@@ -11,10 +15,25 @@ interface Session {
   expired: boolean;
   /** Signs in; rejects with ApiError `totp_required` when the account asks for its 6-digit code too. */
   signIn(credentials: LoginBodyInput): Promise<LoginReplyBody>;
+  /** Signs out and wipes the device's copy and this user's outbox (ask first when it holds unsent records). */
   signOut(): Promise<void>;
 }
 
 const SessionContext = createContext<Session | null>(null);
+/** A sign-out made with no network: the server is told when it can be reached. */
+const PENDING_LOGOUT = 'cordon.pendingLogout';
+export const DRAFT_KEYS = ['cordon.fieldDraft'];
+
+async function sendPendingLogout(): Promise<void> {
+  const pending = localStorage.getItem(PENDING_LOGOUT);
+  if (!pending) return;
+  try {
+    const response = await fetch('/api/auth/logout', { method: 'POST', headers: { authorization: `Bearer ${pending}` } });
+    if (response.status < 500) localStorage.removeItem(PENDING_LOGOUT);
+  } catch {
+    // Still no network: tried again at the next `online`.
+  }
+}
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
@@ -27,15 +46,22 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       onSessionExpired(() => {
         setTokenState(null);
         setExpired(true);
-        queryClient.clear();
+        // The outbox stays: its records are sent once the same user signs in again.
+        void wipeDeviceCopy(queryClient, persister);
       }),
     [queryClient],
   );
 
+  useEffect(() => {
+    void sendPendingLogout();
+    window.addEventListener('online', sendPendingLogout);
+    return () => window.removeEventListener('online', sendPendingLogout);
+  }, []);
+
   const signIn = useCallback(
     async (credentials: LoginBodyInput) => {
       const reply = await api<LoginReplyBody>('/api/auth/login', { method: 'POST', body: credentials });
-      setToken(reply.token);
+      setToken(reply.token, reply.expiresAt);
       setExpired(false);
       queryClient.clear();
       setTokenState(reply.token);
@@ -44,12 +70,20 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [queryClient],
   );
 
+  const userId = me.data?.userId;
   const signOut = useCallback(async () => {
-    await api('/api/auth/logout', { method: 'POST' }).catch(() => undefined);
+    const ending = currentToken();
+    try {
+      await api('/api/auth/logout', { method: 'POST' });
+    } catch (error) {
+      if (ending && !(error instanceof ApiError)) localStorage.setItem(PENDING_LOGOUT, ending);
+    }
     setToken(null);
-    queryClient.clear();
+    await wipeDeviceCopy(queryClient, persister);
+    if (userId) await clearOutbox(userId);
+    for (const key of DRAFT_KEYS) localStorage.removeItem(key);
     setTokenState(null);
-  }, [queryClient]);
+  }, [queryClient, userId]);
 
   return (
     <SessionContext.Provider value={{ me: token ? me.data : undefined, loading: token !== null && me.isPending, expired, signIn, signOut }}>

@@ -24,7 +24,8 @@ export function WithOperation({ requested, children }: { requested?: string | nu
     if (chosen) rememberOperation(chosen.id);
   }, [chosen]);
   if (operations.isPending) return <Loading />;
-  if (operations.isError) return <Failed error={operations.error} retry={() => void operations.refetch()} />;
+  // A failed refresh of a list already read (a flaky network) keeps the screen on what was read.
+  if (operations.isError && !operations.data) return <Failed error={operations.error} retry={() => void operations.refetch()} />;
   if (!chosen) return <Empty>{t('dashboard.noOperations')}</Empty>;
   return children(chosen);
 }

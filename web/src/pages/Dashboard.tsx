@@ -7,6 +7,7 @@ import { useSearchParams } from 'react-router';
 import { api, type Figures, type Hotspot, type Operation, type Page, type Results } from '../api.ts';
 import { BarChart, ColumnChart } from '../components/BarChart.tsx';
 import { Empty, Failed, Loading } from '../components/States.tsx';
+import { useOnline } from '../device/network.ts';
 import { useFormat } from '../format.ts';
 import { chooseOperation, rememberOperation } from '../operation.ts';
 import { TableScroll } from '../components/TableScroll.tsx';
@@ -81,6 +82,7 @@ export function Dashboard() {
 function OperationResults({ operation }: { operation: Operation }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const online = useOnline();
   useEffect(() => rememberOperation(operation.id), [operation.id]);
   const results = useQuery({
     queryKey: ['results', operation.id],
@@ -88,10 +90,15 @@ function OperationResults({ operation }: { operation: Operation }) {
     refetchInterval: 60_000,
   });
   if (results.isPending) return <Loading />;
-  if (results.isError) return <Failed error={results.error} retry={() => void results.refetch()} />;
+  if (!results.data) return <Failed error={results.error} retry={() => void results.refetch()} />;
   const r = results.data;
   return (
     <>
+      {!online && (
+        <p className="field-network off" role="status" data-read-at={new Date(results.dataUpdatedAt).toISOString()}>
+          {t('dashboard.offlineFigures', { time: format.dateTime(new Date(results.dataUpdatedAt).toISOString()) })}
+        </p>
+      )}
       <h2 className="visually-hidden">{t('dashboard.figures')}</h2>
       <ul className="figures" aria-label={t('dashboard.figures')}>
         {HEADLINE.map((key) => (

@@ -1,11 +1,16 @@
 // Field entry: log an inspection, an arrest, a rescue or an interception in a few taps, at 360 px
-// on a poor network. What is typed is kept as a draft on the device until the server has it, so a
-// failed submit is retried without retyping.
+// on a poor network or none. What is typed is kept as a draft on the device; saving puts the entry
+// in the outbox (device/outbox.ts), which sends it at once when it can and else when the network
+// returns, each entry once. A refusal while the form is open is shown at its field, the draft
+// kept; a refused entry from the outbox opens here (?outbox=<id>) to be fixed and sent again.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
-import { api, ApiError, type Hotspot, newIdempotencyKey, type Operation, type Page, type Results } from '../api.ts';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { ApiError, newIdempotencyKey, type Operation } from '../api.ts';
+import { fieldHotspotsQuery, resultsQuery } from '../device/fieldData.ts';
+import { useOnline } from '../device/network.ts';
+import { discardRecord, getRecord, type OutboxRecord, replaceRecord, sendAndRead, submitRecord } from '../device/outbox.ts';
 import { Empty, Failed } from '../components/States.tsx';
 import { WithOperation } from '../components/WithOperation.tsx';
 import type { TSchema } from 'typebox';
@@ -54,6 +59,29 @@ function loadDraft(): Draft {
   }
 }
 
+/** A datetime-local value (the device's zone) for a moment. */
+function localMoment(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return localNow();
+  return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+}
+
+/** A refused outbox entry back in the form, to be fixed. */
+function draftOfRecord(record: OutboxRecord): Draft {
+  const b = record.body as Record<string, unknown>;
+  const inspection = record.kind === 'inspection';
+  return {
+    kind: inspection ? 'inspection' : (b.kind as EntryKind),
+    hotspotId: String(b.hotspotId ?? ''),
+    at: localMoment(String(b.at ?? '')),
+    inspectionKind: (inspection ? b.kind : 'traveller_check') as Draft['inspectionKind'],
+    persons: Number(inspection ? b.personsChecked : b.persons) || 0,
+    offences: Array.isArray(b.offences) ? (b.offences as string[]) : [],
+    notes: typeof b.notes === 'string' ? b.notes : '',
+    key: record.id,
+  };
+}
+
 /** What the draft is sent as: its address, its body, and the API schema the body must meet. */
 function entryRequest(operationId: string, d: Draft): { path: string; body: Record<string, unknown>; schema: TSchema } {
   const moment = new Date(d.at);
@@ -97,14 +125,23 @@ function EntryForm({ operation }: { operation: Operation }) {
     const asked = params.get('hotspot');
     return asked && asked !== loaded.hotspotId ? { ...loaded, hotspotId: asked, key: newIdempotencyKey() } : loaded;
   });
-  const [saved, setSaved] = useState<string | null>(null);
+  const [saved, setSaved] = useState<{ text: string; queued: boolean } | null>(null);
+  const online = useOnline();
+  const navigate = useNavigate();
+  // Fixing a refused entry from the outbox: it fills the form, and saving takes its place.
+  const fixing = params.get('outbox');
+  const [fixed, setFixed] = useState<OutboxRecord | null>(null);
+  useEffect(() => {
+    if (!fixing) return;
+    void getRecord(fixing).then((record) => {
+      if (record?.state !== 'refused' || record.kind === 'screening') return;
+      setFixed(record);
+      setDraft(draftOfRecord(record));
+    });
+  }, [fixing]);
   const country = me?.bureau.country;
-  const hotspots = useQuery({
-    queryKey: ['hotspots', operation.id, 'field', country],
-    queryFn: () => api<Page<Hotspot>>(`/api/operations/${operation.id}/hotspots?limit=1000${country ? `&country=${country}` : ''}`),
-    enabled: country !== undefined,
-  });
-  const results = useQuery({ queryKey: ['results', operation.id], queryFn: () => api<Results>(`/api/operations/${operation.id}/results`) });
+  const hotspots = useQuery(fieldHotspotsQuery(operation.id, country));
+  const results = useQuery(resultsQuery(operation.id));
 
   useEffect(() => localStorage.setItem(DRAFT_KEY, JSON.stringify(draft)), [draft]);
   const update = (change: Partial<Draft>) => {
@@ -115,15 +152,42 @@ function EntryForm({ operation }: { operation: Operation }) {
 
   const form = useFormErrors(LAYOUT);
   const submit = useMutation({
+    // Saved to the device's outbox with or without a network: never held back for one.
+    networkMode: 'always',
     mutationFn: async (d: Draft) => {
       const { path, body } = entryRequest(operation.id, d);
-      return api<{ id: string }>(path, { method: 'POST', body, idempotencyKey: d.key });
+      const label = {
+        place: hotspots.data?.items.find((h) => h.id === d.hotspotId)?.name ?? '',
+        persons: d.persons,
+        kindOf: d.kind === 'inspection' ? `field.inspectionKinds.${d.inspectionKind}` : `field.kinds.${d.kind}`,
+      };
+      const kind = d.kind === 'inspection' ? 'inspection' : 'outcome';
+      let record: OutboxRecord | undefined;
+      if (fixed) {
+        const replaced = await replaceRecord(fixed.id, { path, body, label });
+        record = replaced ? await sendAndRead(replaced) : undefined;
+      } else {
+        record = await submitRecord({ kind, operationId: operation.id, userId: me?.userId ?? '', path, body, label }, d.key);
+      }
+      if (!record) throw new Error('gone');
+      if (record.state === 'refused' && record.refusal) {
+        // Refused while the form is open: shown at its field, and the draft stays in the form.
+        await discardRecord(record.id);
+        const r = record.refusal;
+        throw new ApiError(r.status, r.error, r.message, r.field);
+      }
+      return record;
     },
-    onSuccess: async (_data, d) => {
-      setSaved(t(`field.saved.${d.kind}`));
+    onSuccess: async (record, d) => {
+      const queued = record.state !== 'sent';
+      setSaved({ text: queued ? t('field.queued') : t(`field.saved.${d.kind}`), queued });
+      if (fixed) {
+        setFixed(null);
+        void navigate('/field', { replace: true });
+      }
       // Keep the place and kind for the next entry; clear what is particular to this one.
       setDraft({ ...d, at: localNow(), persons: 1, offences: [], notes: '', key: newIdempotencyKey() });
-      await queryClient.invalidateQueries({ queryKey: ['results', operation.id] });
+      if (!queued) await queryClient.invalidateQueries({ queryKey: ['results', operation.id] });
     },
   });
 
@@ -163,6 +227,15 @@ function EntryForm({ operation }: { operation: Operation }) {
       {total && (
         <p className="field-totals" aria-live="polite">
           {t('field.totals', { inspections: format.number(total.inspections), arrests: format.number(total.arrests), rescues: format.number(total.rescues) })}
+          {!online && results.dataUpdatedAt > 0 && ` ${t('field.asOf', { time: format.dateTime(new Date(results.dataUpdatedAt).toISOString()) })}`}
+        </p>
+      )}
+      <p className={`field-network${online ? '' : ' off'}`} role="status" data-online={online}>
+        {online ? t('field.onlineNote') : t('field.offlineNote')}
+      </p>
+      {fixed?.refusal && (
+        <p className="form-error" role="alert">
+          {t('field.fixing', { message: fixed.refusal.message })}
         </p>
       )}
       <form className="panel field-form" onSubmit={onSubmit} noValidate>
@@ -182,7 +255,9 @@ function EntryForm({ operation }: { operation: Operation }) {
           <label>
             {t('field.fields.hotspotId')}
             <select name="hotspot" required value={draft.hotspotId} onChange={(e) => update({ hotspotId: e.target.value })} {...form.control('hotspotId')}>
-              <option value="">{hotspots.isPending ? t('states.loading') : t('field.chooseHotspot')}</option>
+              <option value="">
+                {hotspots.isPending ? (hotspots.fetchStatus === 'paused' ? t('field.noCopy') : t('states.loading')) : t('field.chooseHotspot')}
+              </option>
               {[...(hotspots.data?.items ?? [])]
                 .sort((a, b) => a.name.localeCompare(b.name))
                 .map((h) => (
@@ -266,12 +341,12 @@ function EntryForm({ operation }: { operation: Operation }) {
           </p>
         )}
         {saved && (
-          <p className="form-saved" role="status">
-            {saved}
+          <p className={`form-saved${saved.queued ? ' queued' : ''}`} role="status">
+            {saved.text} {saved.queued && <Link to="/outbox">{t('field.seeOutbox')}</Link>}
           </p>
         )}
         <button type="submit" className="primary" disabled={!canSubmit}>
-          {submit.isPending ? t('field.saving') : error ? t('field.retry') : t('field.save')}
+          {submit.isPending ? t('field.saving') : error ? t('field.retry') : fixed ? t('field.saveFixed') : t('field.save')}
         </button>
       </form>
     </section>

@@ -6,8 +6,8 @@ import { checkPasswordPolicy } from '../../../../src/modules/auth/password-polic
 
 let account: typeof import('./account.ts');
 beforeAll(async () => {
-  // api.ts reads the session's token from sessionStorage when loaded.
-  vi.stubGlobal('sessionStorage', { getItem: () => null, setItem() {}, removeItem() {} });
+  // api.ts reads the session's token (and the clock's skew) from localStorage when loaded.
+  vi.stubGlobal('localStorage', { getItem: () => null, setItem() {}, removeItem() {} });
   account = await import('./account.ts');
 });
 

@@ -7,8 +7,8 @@ import en from '../../locales/en/entities.json' with { type: 'json' };
 let entities: typeof import('./entities.ts');
 let ApiError: typeof import('../../api.ts').ApiError;
 beforeAll(async () => {
-  // api.ts reads the session's token from sessionStorage when loaded.
-  vi.stubGlobal('sessionStorage', { getItem: () => null, setItem() {}, removeItem() {} });
+  // api.ts reads the session's token (and the clock's skew) from localStorage when loaded.
+  vi.stubGlobal('localStorage', { getItem: () => null, setItem() {}, removeItem() {} });
   entities = await import('./entities.ts');
   ({ ApiError } = await import('../../api.ts'));
 });

@@ -1,10 +1,16 @@
 // Traveller screening at a checkpoint (/screen-traveller), at 360 px: the officer picks the
 // checkpoint, taps the red flags seen, reads the risk level and recommended action as they tap,
 // and when acting on it records an interception. Nothing is stored until then; no names are asked.
+// It works with no network from the device's copy of the checklist and the hotspots: a recording
+// goes through the outbox (device/outbox.ts), with the moment it was made on the device.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useMemo, useState } from 'react';
+import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, type Hotspot, type Operation, type Page } from '../../api.ts';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { ApiError, type Operation } from '../../api.ts';
+import { checklistQuery, fieldHotspotsQuery } from '../../device/fieldData.ts';
+import { useOnline } from '../../device/network.ts';
+import { discardRecord, getRecord, type OutboxRecord, replaceRecord, sendAndRead, submitRecord } from '../../device/outbox.ts';
 import { Empty, Failed, Loading } from '../../components/States.tsx';
 import { WithOperation } from '../../components/WithOperation.tsx';
 import { useSession } from '../../session.tsx';
@@ -15,7 +21,7 @@ import {
   CHECKPOINT_KINDS,
   INDICATOR_CATEGORIES,
 } from '../../../../src/modules/travellers/checklist.ts';
-import { indicatorLabel, type ScreeningRecorded, type TravellerChecklist } from './travellers.ts';
+import { indicatorLabel, type TravellerChecklist } from './travellers.ts';
 import './travellers.css';
 
 export function ScreenTraveller() {
@@ -24,19 +30,20 @@ export function ScreenTraveller() {
 
 function Screening({ operation }: { operation: Operation }) {
   const { t } = useTranslation();
-  const checklist = useQuery({
-    queryKey: ['traveller-checklist', operation.id],
-    queryFn: () => api<TravellerChecklist>(`/api/operations/${operation.id}/traveller-checklist`),
-  });
-  if (checklist.isPending) return <Loading />;
-  if (checklist.isError) return <Failed error={checklist.error} retry={() => void checklist.refetch()} />;
+  const checklist = useQuery(checklistQuery(operation.id));
+  if (checklist.isPending) return checklist.fetchStatus === 'paused' ? <Empty>{t('field.noCopy')}</Empty> : <Loading />;
+  if (!checklist.data) return <Failed error={checklist.error} retry={() => void checklist.refetch()} />;
   if (!checklist.data.can.screen) return <Empty>{t('travellers.notAllowed')}</Empty>;
   return <ScreeningForm operation={operation} checklist={checklist.data} />;
 }
 
-interface Recorded extends ScreeningRecorded {
+interface Recorded {
   place: string;
   travellers: number;
+  level: 'low' | 'medium' | 'high';
+  score: number;
+  /** In the outbox, not yet on the server. */
+  queued: boolean;
 }
 
 function ScreeningForm({ operation, checklist }: { operation: Operation; checklist: TravellerChecklist }) {
@@ -49,16 +56,27 @@ function ScreeningForm({ operation, checklist }: { operation: Operation; checkli
   const [actionTaken, setActionTaken] = useState<ActionTaken>('intercepted');
   const [problem, setProblem] = useState<{ field: 'hotspotId' | 'indicators'; text: string } | null>(null);
   const [recorded, setRecorded] = useState<Recorded | null>(null);
+  const online = useOnline();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  // A refused screening from the outbox, to fix (a checkpoint removed meanwhile, say) and send again.
+  const fixing = params.get('outbox');
+  const [fixed, setFixed] = useState<OutboxRecord | null>(null);
+  useEffect(() => {
+    if (!fixing) return;
+    void getRecord(fixing).then((record) => {
+      if (record?.state !== 'refused' || record.kind !== 'screening') return;
+      const b = record.body as { hotspotId?: string; indicators?: string[]; travellers?: number; actionTaken?: ActionTaken };
+      setFixed(record);
+      setHotspotId(b.hotspotId ?? '');
+      setTicked(b.indicators ?? []);
+      setTravellers(b.travellers ?? 1);
+      setActionTaken(b.actionTaken ?? 'intercepted');
+    });
+  }, [fixing]);
   const country = me?.bureau.country;
 
-  const hotspots = useQuery({
-    queryKey: ['hotspots', operation.id, 'field', country],
-    queryFn: () =>
-      api<Page<Hotspot>>(
-        `/api/operations/${operation.id}/hotspots?limit=1000${country ? `&country=${country}` : ''}`,
-      ),
-    enabled: country !== undefined,
-  });
+  const hotspots = useQuery(fieldHotspotsQuery(operation.id, country));
   const checkpoints = useMemo(
     () =>
       (hotspots.data?.items ?? [])
@@ -71,19 +89,48 @@ function ScreeningForm({ operation, checklist }: { operation: Operation; checkli
   const assessment = assessTraveller(checklist.indicators, ticked);
 
   const record = useMutation({
-    mutationFn: () =>
-      api<ScreeningRecorded>(`/api/operations/${operation.id}/traveller-screenings`, {
-        method: 'POST',
-        body: { hotspotId, indicators: ticked, travellers, actionTaken },
-      }),
-    onSuccess: async (data) => {
+    // Saved to the device's outbox with or without a network: never held back for one.
+    networkMode: 'always',
+    mutationFn: async () => {
       const place = checkpoints.find((h) => h.id === hotspotId)?.name ?? '';
-      setRecorded({ ...data, place, travellers });
+      // The moment of the screening, by the device's clock: not that of a later send.
+      const at = typeof fixed?.body.at === 'string' ? fixed.body.at : new Date().toISOString();
+      const body = { hotspotId, indicators: ticked, travellers, actionTaken, at };
+      const label = { place, persons: travellers, kindOf: `travellers.levels.${assessment.level}` };
+      let stored: OutboxRecord | undefined;
+      if (fixed) {
+        const replaced = await replaceRecord(fixed.id, { body, label });
+        stored = replaced ? await sendAndRead(replaced) : undefined;
+      } else {
+        stored = await submitRecord({
+          kind: 'screening',
+          operationId: operation.id,
+          userId: me?.userId ?? '',
+          path: `/api/operations/${operation.id}/traveller-screenings`,
+          body,
+          label,
+        });
+      }
+      if (!stored) throw new Error('gone');
+      if (stored.state === 'refused' && stored.refusal) {
+        await discardRecord(stored.id);
+        const r = stored.refusal;
+        throw new ApiError(r.status, r.error, r.message, r.field);
+      }
+      // The same rule as the server's: the level shown is the one it stores.
+      return { place, travellers, level: assessment.level, score: assessment.score, queued: stored.state !== 'sent' } satisfies Recorded;
+    },
+    onSuccess: async (data) => {
+      setRecorded(data);
+      if (fixed) {
+        setFixed(null);
+        void navigate('/screen-traveller', { replace: true });
+      }
       // The next traveller starts from a clean sheet at the same checkpoint.
       setTicked([]);
       setTravellers(1);
       setActionTaken('intercepted');
-      await queryClient.invalidateQueries({ queryKey: ['results', operation.id] });
+      if (!data.queued) await queryClient.invalidateQueries({ queryKey: ['results', operation.id] });
     },
   });
 
@@ -124,6 +171,14 @@ function ScreeningForm({ operation, checklist }: { operation: Operation; checkli
         <p className="operation-name">{operation.name}</p>
       </div>
       <p className="muted">{t('travellers.intro')}</p>
+      <p className={`field-network${online ? '' : ' off'}`} role="status" data-online={online}>
+        {online ? t('field.onlineNote') : t('field.offlineNote')}
+      </p>
+      {fixed?.refusal && (
+        <p className="form-error" role="alert">
+          {t('field.fixing', { message: fixed.refusal.message })}
+        </p>
+      )}
       <form className="panel field-form" onSubmit={onSubmit} noValidate>
         {hotspots.isError ? (
           <Failed error={hotspots.error} retry={() => void hotspots.refetch()} />
@@ -143,7 +198,9 @@ function ScreeningForm({ operation, checklist }: { operation: Operation; checkli
             >
               <option value="">
                 {hotspots.isPending
-                  ? t('states.loading')
+                  ? hotspots.fetchStatus === 'paused'
+                    ? t('field.noCopy')
+                    : t('states.loading')
                   : checkpoints.length
                     ? t('travellers.chooseCheckpoint')
                     : t('travellers.noCheckpoints')}
@@ -265,14 +322,23 @@ function ScreeningForm({ operation, checklist }: { operation: Operation; checkli
           </p>
         )}
         {recorded && (
-          <div className="form-saved recorded" role="status">
-            <p>{t('travellers.recorded', { place: recorded.place, count: recorded.travellers })}</p>
+          <div className={`form-saved recorded${recorded.queued ? ' queued' : ''}`} role="status">
+            <p>
+              {recorded.queued
+                ? t('travellers.recordedOnDevice', { place: recorded.place, count: recorded.travellers })
+                : t('travellers.recorded', { place: recorded.place, count: recorded.travellers })}
+            </p>
             <p>
               {t('travellers.recordedRisk', {
                 level: t(`travellers.levels.${recorded.level}`),
                 score: recorded.score,
               })}
             </p>
+            {recorded.queued && (
+              <p>
+                <Link to="/outbox">{t('field.seeOutbox')}</Link>
+              </p>
+            )}
           </div>
         )}
         <button type="submit" className="primary" disabled={record.isPending}>
