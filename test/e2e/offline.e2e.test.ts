@@ -271,6 +271,7 @@ describe.skipIf(!haveChromium)('offline field capture in Chromium', () => {
     await refused.waitFor({ timeout: 30_000 });
     expect(await refused.locator('.outbox-reason').textContent()).toMatch(/^The server refused it: .*hotspot/i);
     expect(await unsent(page)).toBe('1');
+    await e2e.shot(page, 'offline-outbox-refused-en-360');
     // It stays through a reload, and goes only when discarded (after asking).
     await page.reload();
     await refused.waitFor();
