@@ -410,6 +410,8 @@ export interface IdempotencyKeysTable {
   body: string | null;
   entity: string | null;
   entity_id: string | null;
+  /** How long the key is remembered (migration 014): 24, or 720 for the field records of an outbox. */
+  keep_hours: ColumnType<number, number | undefined, number>;
   created_at: CreatedAt;
 }
 

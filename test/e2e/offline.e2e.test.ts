@@ -193,10 +193,12 @@ describe.skipIf(!haveChromium)('offline field capture in Chromium', () => {
     await page.getByRole('link', { name: 'Screen a traveller' }).click();
     const checkpoint = page.getByLabel('Checkpoint');
     await expect.poll(() => checkpoint.locator('option').count(), { timeout: 20_000 }).toBeGreaterThan(2);
-    await checkpoint.selectOption(postId);
     await page.getByRole('checkbox', { name: /One-way ticket/ }).check();
     await page.getByRole('checkbox', { name: /Passport held by a broker or escort/ }).check();
     await expect.poll(() => page.locator('.risk').getAttribute('data-level')).not.toBe('low');
+    await checkpoint.selectOption(postId);
+    // The checkpoint stays chosen on the device for the next traveller.
+    await expect.poll(() => page.evaluate(() => localStorage.getItem('cordon.checkpoint'))).toBe(postId);
     await page.getByRole('button', { name: 'Record interception' }).click();
     await page.getByRole('status').filter({ hasText: 'Interception saved on this device' }).waitFor();
     await page.getByRole('checkbox', { name: /One-way ticket/ }).check();
@@ -297,7 +299,7 @@ describe.skipIf(!haveChromium)('offline field capture in Chromium', () => {
     await page.getByRole('heading', { name: 'Sign in to Cordon' }).waitFor();
     expect(await outboxOnDevice(page)).toEqual([]);
     expect(await deviceCopy(page)).toBeNull();
-    expect(await page.evaluate(() => [localStorage.getItem('cordon.session'), localStorage.getItem('cordon.fieldDraft')])).toEqual([null, null]);
+    expect(await page.evaluate(() => ['cordon.session', 'cordon.fieldDraft', 'cordon.checkpoint'].map((k) => localStorage.getItem(k)))).toEqual([null, null, null]);
     // The server hears of the sign-out once the network is back.
     await context.setOffline(false);
     await expect

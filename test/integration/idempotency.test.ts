@@ -196,6 +196,31 @@ describe.each(engines)('Idempotency-Key on %s', (engine) => {
     expect(await keyRow('public', key)).toBeUndefined();
   });
 
+  it("remembers a field record's key for 30 days: a device's outbox sending again after days offline stores it once", async () => {
+    const before = await count();
+    const key = randomUUID();
+    const first = await post(key, inspection(7));
+    expect(first.statusCode, first.body).toBe(201);
+    const scope = await userId(USERS.fieldTr);
+    expect(await keyRow(scope, key)).toMatchObject({ keep_hours: 720 });
+    // Three days later (the answer was lost, the device went offline), the same key again.
+    await sql`update idempotency_keys set created_at = now() - interval '3 days' where key = ${key}`.execute(server.database.db);
+    const again = await post(key, inspection(7));
+    expect(again.statusCode).toBe(201);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.json()).toEqual(first.json());
+    expect(await count()).toBe(before + 1);
+    // After 30 days it is forgotten, by the purge a server runs when it starts.
+    await sql`update idempotency_keys set created_at = now() - interval '31 days' where key = ${key}`.execute(server.database.db);
+    const app = await buildApp({ database: second.database ?? server.database, config: readConfig({}) });
+    try {
+      await app.ready();
+      expect(await keyRow(scope, key)).toBeUndefined();
+    } finally {
+      await app.close();
+    }
+  });
+
   it('forgets keys older than a day when a server starts', async () => {
     const scope = await userId(USERS.fieldTr);
     const old = randomUUID();

@@ -35,6 +35,24 @@ function storedToken(): string | null {
 
 let token: string | null = storedToken();
 const expiredListeners = new Set<() => void>();
+const tokenListeners = new Set<(token: string | null) => void>();
+
+// Another tab signed in or out: this one follows, rather than keep a session that ended there.
+if (typeof window !== 'undefined') {
+  window.addEventListener('storage', (event) => {
+    if (event.key !== SESSION_KEY && event.key !== null) return;
+    const stored = storedToken();
+    if (stored === token) return;
+    token = stored;
+    for (const listener of tokenListeners) listener(stored);
+  });
+}
+
+/** Called when another tab changes the session on the device. */
+export function onTokenChange(listener: (token: string | null) => void): () => void {
+  tokenListeners.add(listener);
+  return () => tokenListeners.delete(listener);
+}
 
 export function currentToken(): string | null {
   return token;
@@ -108,7 +126,8 @@ function wait(ms: number, signal?: AbortSignal): Promise<void> {
 export async function api<T>(path: string, init: ApiInit = {}): Promise<T> {
   const method = init.method ?? 'GET';
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (token) headers.authorization = `Bearer ${token}`;
+  const sentWith = token;
+  if (sentWith) headers.authorization = `Bearer ${sentWith}`;
   if (init.body !== undefined) headers['content-type'] = 'application/json';
   const retried = method === 'POST';
   if (retried) headers['idempotency-key'] = init.idempotencyKey ?? newIdempotencyKey();
@@ -139,7 +158,8 @@ export async function api<T>(path: string, init: ApiInit = {}): Promise<T> {
   if (response.status === 204) return undefined as T;
   const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
   if (!response.ok) {
-    if (response.status === 401 && token) {
+    // Only the session this request carried has ended: not one signed in since (in another tab).
+    if (response.status === 401 && sentWith && sentWith === token) {
       setToken(null);
       for (const listener of expiredListeners) listener();
     }

@@ -123,7 +123,12 @@ if (token && window.location.pathname === '/' && navigator.onLine !== false) {
 await setUpI18n();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <PersistQueryClientProvider client={queryClient} persistOptions={persistOptions}>
+    <PersistQueryClientProvider
+      client={queryClient}
+      persistOptions={persistOptions}
+      // Who is signed in is read again once there is a network: roles and second factor may have changed.
+      onSuccess={() => void queryClient.invalidateQueries({ queryKey: ['me'] })}
+    >
       <BrowserRouter>
         <SessionProvider>
           <App />

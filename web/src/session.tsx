@@ -5,8 +5,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
 import type { LoginBodyInput, LoginReplyBody } from '../../src/modules/auth/schema.ts';
-import { ApiError, api, currentToken, type Me, onSessionExpired, setToken } from './api.ts';
-import { clearOutbox } from './device/outbox.ts';
+import { ApiError, api, currentToken, type Me, onSessionExpired, onTokenChange, setToken } from './api.ts';
+import { clearOutbox, setOutboxSender } from './device/outbox.ts';
 import { persister, wipeDeviceCopy } from './device/persist.ts';
 
 interface Session {
@@ -22,7 +22,8 @@ interface Session {
 const SessionContext = createContext<Session | null>(null);
 /** A sign-out made with no network: the server is told when it can be reached. */
 const PENDING_LOGOUT = 'cordon.pendingLogout';
-export const DRAFT_KEYS = ['cordon.fieldDraft'];
+/** What the field screens keep on the device between visits (see FieldEntry and ScreenTraveller). */
+export const DRAFT_KEYS = ['cordon.fieldDraft', 'cordon.checkpoint'];
 
 async function sendPendingLogout(): Promise<void> {
   const pending = localStorage.getItem(PENDING_LOGOUT);
@@ -44,10 +45,22 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(
     () =>
       onSessionExpired(() => {
+        setOutboxSender(undefined);
         setTokenState(null);
         setExpired(true);
         // The outbox stays: its records are sent once the same user signs in again.
         void wipeDeviceCopy(queryClient, persister);
+      }),
+    [queryClient],
+  );
+
+  // Another tab signed out, or in as someone else: this tab follows, with nothing of the last session.
+  useEffect(
+    () =>
+      onTokenChange((next) => {
+        setOutboxSender(undefined);
+        queryClient.clear();
+        setTokenState(next);
       }),
     [queryClient],
   );
@@ -70,8 +83,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [queryClient],
   );
 
-  const userId = me.data?.userId;
+  const userId = token ? me.data?.userId : undefined;
+  // The outbox sends only this session's user's records, with this session.
+  useEffect(() => setOutboxSender(userId), [userId]);
+
   const signOut = useCallback(async () => {
+    setOutboxSender(undefined);
     const ending = currentToken();
     try {
       await api('/api/auth/logout', { method: 'POST' });

@@ -7,6 +7,11 @@ import type { Queryable } from '../../db/connection.ts';
 export const LEASE_SECONDS = 30;
 /** A key is remembered this long; after that it may be used again. */
 export const KEEP_HOURS = 24;
+/**
+ * The field records a device's outbox sends (inspections, outcomes, traveller screenings) are
+ * remembered 30 days: a device whose answer was lost may send again after days offline.
+ */
+export const FIELD_RECORD_KEEP_HOURS = 30 * 24;
 
 export interface Held {
   scope: string;
@@ -15,17 +20,17 @@ export interface Held {
 }
 
 /** Inserts a pending row for the attempt; false when the key is already there (and not expired). */
-export async function take(db: Queryable, held: Held, fingerprint: string): Promise<boolean> {
+export async function take(db: Queryable, held: Held, fingerprint: string, keepHours = KEEP_HOURS): Promise<boolean> {
   // An expired row of the same key is forgotten first.
   await db
     .deleteFrom('idempotency_keys')
     .where('scope', '=', held.scope)
     .where('key', '=', held.key)
-    .where(sql<boolean>`created_at < now() - make_interval(hours => ${KEEP_HOURS})`)
+    .where(sql<boolean>`created_at < now() - make_interval(hours => keep_hours)`)
     .execute();
   const inserted = await db
     .insertInto('idempotency_keys')
-    .values({ scope: held.scope, key: held.key, token: held.token, fingerprint, state: 'pending' })
+    .values({ scope: held.scope, key: held.key, token: held.token, fingerprint, state: 'pending', keep_hours: keepHours })
     .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
     .returning('token')
     .executeTakeFirst();
@@ -105,11 +110,13 @@ export async function finish(db: Queryable, held: Held, answer: { status: number
   await db.deleteFrom('idempotency_keys').where('scope', '=', held.scope).where('key', '=', held.key).where('token', '=', held.token).where('state', '=', 'pending').execute();
 }
 
-/** Forgets keys older than a day (run now and then by the server). */
+/** Forgets the keys past their time, a day or a field record's 30 (run now and then by the server). */
 export async function purgeExpired(db: Queryable): Promise<number> {
   const result = await db
     .deleteFrom('idempotency_keys')
+    // No key is kept under a day: the index on created_at narrows the rows to look at.
     .where(sql<boolean>`created_at < now() - make_interval(hours => ${KEEP_HOURS})`)
+    .where(sql<boolean>`created_at < now() - make_interval(hours => keep_hours)`)
     .executeTakeFirst();
   return Number(result.numDeletedRows);
 }

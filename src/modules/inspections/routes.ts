@@ -6,6 +6,7 @@ import { JobAccepted } from '../jobs/schema.ts';
 import { startImportJob } from '../jobs/service.ts';
 import { Inspection, InspectionCreate, InspectionListQuery } from './schema.ts';
 import * as inspections from './service.ts';
+import { FIELD_RECORD_KEEP_HOURS } from '../idempotency/repo.ts';
 
 export async function inspectionRoutes(app: App) {
   app.get(
@@ -25,6 +26,8 @@ export async function inspectionRoutes(app: App) {
   app.post(
     '/api/operations/:id/inspections',
     {
+      // A device's outbox may send it again after days offline (web/src/device/outbox.ts).
+      config: { idempotencyKeepHours: FIELD_RECORD_KEEP_HOURS },
       schema: {
         tags: ['inspections'],
         summary: 'Log an inspection or check',

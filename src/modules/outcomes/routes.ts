@@ -6,6 +6,7 @@ import { JobAccepted } from '../jobs/schema.ts';
 import { startImportJob } from '../jobs/service.ts';
 import { Outcome, OutcomeCreate, OutcomeListQuery } from './schema.ts';
 import * as outcomes from './service.ts';
+import { FIELD_RECORD_KEEP_HOURS } from '../idempotency/repo.ts';
 
 export async function outcomeRoutes(app: App) {
   app.get(
@@ -25,6 +26,8 @@ export async function outcomeRoutes(app: App) {
   app.post(
     '/api/operations/:id/outcomes',
     {
+      // A device's outbox may send it again after days offline (web/src/device/outbox.ts).
+      config: { idempotencyKeepHours: FIELD_RECORD_KEEP_HOURS },
       schema: {
         tags: ['outcomes'],
         summary: 'Record an arrest, rescue, investigation, interception, smuggler apprehension or migrant interception',

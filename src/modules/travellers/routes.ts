@@ -12,6 +12,7 @@ import {
   TravellerScreeningRecorded,
 } from './schema.ts';
 import * as travellers from './service.ts';
+import { FIELD_RECORD_KEEP_HOURS } from '../idempotency/repo.ts';
 
 export async function travellerRoutes(app: App) {
   app.get(
@@ -60,6 +61,8 @@ export async function travellerRoutes(app: App) {
   app.post(
     '/api/operations/:id/traveller-screenings',
     {
+      // A device's outbox may send it again after days offline (web/src/device/outbox.ts).
+      config: { idempotencyKeepHours: FIELD_RECORD_KEEP_HOURS },
       schema: {
         tags: ['travellers'],
         summary: 'Record a screening acted on, as an interception at the checkpoint',

@@ -1,4 +1,5 @@
-// The Idempotency-Key header on every POST: the same key from the same user within 24 hours gets
+// The Idempotency-Key header on every POST: the same key from the same user within 24 hours (30
+// days for the field records a device's outbox sends: route config idempotencyKeepHours) gets
 // the first answer back (same status, same body, and the header Idempotent-Replayed: true) and
 // writes nothing again, also when the two requests race on two processes sharing the database.
 // A request first takes its key (a pending row); the transaction of its change marks the key
@@ -35,6 +36,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** false: the route ignores Idempotency-Key (its answer holds a secret, or it writes no record). */
     idempotency?: false;
+    /** How long the route's keys are remembered, when not the day of KEEP_HOURS (field records: 30 days). */
+    idempotencyKeepHours?: number;
   }
 }
 
@@ -102,7 +105,7 @@ export function registerIdempotency(app: App): void {
     const print = fingerprint(request.method, request.url, request.body, request.headers);
     const deadline = Date.now() + WAIT_MS;
     for (let pause = 20; ; pause = Math.min(pause * 2, 250)) {
-      if (await repo.take(db, held, print)) return hold(request, held);
+      if (await repo.take(db, held, print, request.routeOptions.config?.idempotencyKeepHours)) return hold(request, held);
       const row = await repo.find(db, held.scope, key);
       if (row) {
         if (row.fingerprint !== print) throw new KeyReused();

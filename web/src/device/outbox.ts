@@ -162,19 +162,62 @@ function isTransient(error: unknown): boolean {
   return error.status >= 500 || error.status === 401 || error.status === 408 || error.status === 429 || error.id === 'idempotency_in_progress';
 }
 
-type SendResult = 'sent' | 'refused' | 'later';
+/** A send that hangs (a captive portal, a dying link) is given up after this, and tried again later. */
+export const SEND_TIMEOUT_MS = 30_000;
 
-async function sendOne(record: OutboxRecord): Promise<SendResult> {
-  await update(record.id, { state: 'sending', attempts: record.attempts + 1 });
+/**
+ * The user whose session this tab holds (set by the session provider), or none: a record is only
+ * ever sent with its own user's session, whoever signs in on the device after.
+ */
+let sender: string | undefined;
+
+export function setOutboxSender(userId: string | undefined): void {
+  if (sender === userId) return;
+  sender = userId;
+  clearTimeout(timer);
+  // A session begins (the app opened, or a sign-in): what waited for it goes now.
+  if (userId) void sendWaiting(userId);
+}
+
+/** Marks the record as on its way, if it is still there and still due: one transaction. */
+async function claim(id: string): Promise<OutboxRecord | undefined> {
+  const db = await deviceDb();
+  const tx = db.transaction('outbox', 'readwrite');
+  const record = await tx.store.get(id);
+  if (!record || (record.state !== 'waiting' && record.state !== 'sending')) {
+    await tx.done;
+    return undefined;
+  }
+  const next: OutboxRecord = { ...record, state: 'sending', attempts: record.attempts + 1 };
+  await tx.store.put(next);
+  await tx.done;
+  return next;
+}
+
+type SendResult = 'sent' | 'refused' | 'later' | 'gone';
+
+async function sendOne(id: string): Promise<SendResult> {
+  const record = await claim(id);
+  // Discarded, or signed out in another tab, since the list was read.
+  if (!record) return 'gone';
   await changed();
   try {
-    const answer = await api<{ id?: string }>(record.path, { method: 'POST', body: record.body, idempotencyKey: record.id });
-    const sent = await update(record.id, { state: 'sent', sentAt: new Date().toISOString(), ...(answer?.id ? { serverId: answer.id } : {}) });
-    for (const listener of sentListeners) if (sent) listener(sent);
+    const answer = await api<{ id?: string }>(record.path, {
+      method: 'POST',
+      body: record.body,
+      idempotencyKey: record.id,
+      signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
+    });
+    await markSent(record.id, answer?.id);
     return 'sent';
   } catch (error) {
+    // The server stored it on an earlier try whose answer it could not keep: it is there, once.
+    if (error instanceof ApiError && error.id === 'idempotency_answer_lost') {
+      await markSent(record.id);
+      return 'sent';
+    }
     if (isTransient(error)) {
-      const wait = BACK_OFF_MS[Math.min(record.attempts, BACK_OFF_MS.length - 1)] ?? 0;
+      const wait = BACK_OFF_MS[Math.min(record.attempts - 1, BACK_OFF_MS.length - 1)] ?? 0;
       await update(record.id, { state: 'waiting', nextAttemptAt: Date.now() + wait });
       return 'later';
     }
@@ -186,39 +229,54 @@ async function sendOne(record: OutboxRecord): Promise<SendResult> {
   }
 }
 
+async function markSent(id: string, serverId?: string): Promise<void> {
+  const sent = await update(id, { state: 'sent', sentAt: new Date().toISOString(), ...(serverId ? { serverId } : {}) });
+  for (const listener of sentListeners) if (sent) listener(sent);
+}
+
 let timer: ReturnType<typeof setTimeout> | undefined;
-let timerUser: string | undefined;
 
 function schedule(userId: string, all: readonly OutboxRecord[]): void {
   clearTimeout(timer);
+  if (sender !== userId) return;
   const waiting = all.filter((r) => r.userId === userId && (r.state === 'waiting' || r.state === 'sending'));
   if (waiting.length === 0) return;
   const at = Math.min(...waiting.map((r) => r.nextAttemptAt));
-  timerUser = userId;
   timer = setTimeout(() => void sendWaiting(userId), Math.max(1000, at - Date.now()));
 }
 
 /**
  * Sends the user's waiting records, oldest first, until one fails for want of a network (the
  * rest wait with it) or none is left. `now`: also those still in their back-off (the officer
- * asked). Resolves when this pass is over.
+ * asked). Only while that user's session is this tab's. Resolves when this pass is over.
  */
 export async function sendWaiting(userId: string, { now = false }: { now?: boolean } = {}): Promise<void> {
-  if (!isOnline() && !now) return;
+  if ((!isOnline() && !now) || sender !== userId) return;
   const pass = async () => {
     const db = await deviceDb();
     await forgetOldSent(userId);
     for (;;) {
+      // Signed out, or another user signed in, in the middle of the pass: stop.
+      if (sender !== userId) return;
       const all = await db.getAllFromIndex('outbox', 'seq');
       const due = all.filter((r) => r.userId === userId && (r.state === 'waiting' || r.state === 'sending'));
       const next = due[0];
       if (!next || (!now && next.nextAttemptAt > Date.now())) break;
-      if ((await sendOne(next)) === 'later') break;
+      if ((await sendOne(next.id)) === 'later') break;
     }
     schedule(userId, await db.getAllFromIndex('outbox', 'seq'));
   };
+  // One pass at a time: across tabs with Web Locks, else within this tab.
   if (navigator.locks) await navigator.locks.request('cordon-outbox', pass);
-  else await pass();
+  else await inTurn(pass);
+}
+
+let turn: Promise<unknown> = Promise.resolve();
+
+function inTurn<T>(work: () => Promise<T>): Promise<T> {
+  const next = turn.then(work, work);
+  turn = next.catch(() => undefined);
+  return next;
 }
 
 async function forgetOldSent(userId: string): Promise<void> {
@@ -246,7 +304,7 @@ export function keepSending(userId: string): () => void {
   return () => {
     window.removeEventListener('online', send);
     document.removeEventListener('visibilitychange', visible);
-    if (timerUser === userId) clearTimeout(timer);
+    clearTimeout(timer);
   };
 }
 
@@ -255,11 +313,22 @@ export function keepSending(userId: string): () => void {
  * record as it stands after that first try: sent, refused (with the reason), or still waiting.
  */
 export async function submitRecord(record: NewRecord, id?: string): Promise<OutboxRecord> {
+  if (!record.userId) throw new Error('a record needs the signed-in user');
   return sendAndRead(await addRecord(record, id));
 }
 
-/** With a network, sends the waiting records now (this one among them, in its turn); then reads it again. */
+/** The form waits this long for the send; after that the record is the outbox's to deliver. */
+export const FORM_WAIT_MS = 10_000;
+
+/**
+ * With a network, sends the waiting records now (this one among them, in its turn), waiting at
+ * most FORM_WAIT_MS; then reads it again (still waiting or sending after that: in the outbox).
+ */
 export async function sendAndRead(record: OutboxRecord): Promise<OutboxRecord> {
-  if (isOnline()) await sendWaiting(record.userId, { now: true });
+  if (isOnline()) {
+    let timeout: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([sendWaiting(record.userId, { now: true }), new Promise((resolve) => (timeout = setTimeout(resolve, FORM_WAIT_MS)))]);
+    clearTimeout(timeout);
+  }
   return (await getRecord(record.id)) ?? record;
 }

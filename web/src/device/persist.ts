@@ -13,6 +13,8 @@ export const COPY_VERSION = 'field-1';
 /** At most as long as a session can last (CORDON_SESSION_HOURS' default). */
 export const COPY_MAX_AGE_MS = 12 * 3600_000;
 const KEY = 'queries';
+/** The roles that log field records (as the server's rule for inspections and outcomes). */
+const FIELD_ROLES = new Set(['field', 'officer', 'admin']);
 
 /** Whether a query's answer is kept on the device. */
 export function isKeptOnDevice(query: Pick<Query, 'queryKey' | 'state'>): boolean {
@@ -63,17 +65,29 @@ export async function wipeDeviceCopy(client: QueryClient, persister: Persister):
   await persister.removeClient();
 }
 
-/** The app's one persister; with no session on the device, there is no copy to restore. */
+type Owned = PersistedClient & { owner?: string | null };
+
+/**
+ * The app's one persister. The copy names the session it was read in, and only that session gets
+ * it back: with no session, or another one (a sign-in since, another user), it is dropped.
+ */
 export const persister: Persister = (() => {
   const inner = devicePersister();
   return {
-    ...inner,
+    persistClient(client) {
+      // Only a field user's device keeps a copy: an analyst's or a coordinator's keeps nothing.
+      const me = client.clientState.queries.find((q) => q.queryKey[0] === 'me')?.state.data as { roles?: string[] } | undefined;
+      if (!me?.roles?.some((r) => FIELD_ROLES.has(r))) return inner.removeClient();
+      return inner.persistClient({ ...client, owner: currentToken() } as Owned);
+    },
     async restoreClient() {
-      if (currentToken() === null) {
+      const copy = (await inner.restoreClient()) as Owned | undefined;
+      if (copy && (currentToken() === null || copy.owner !== currentToken())) {
         await inner.removeClient();
         return undefined;
       }
-      return inner.restoreClient();
+      return copy;
     },
+    removeClient: () => inner.removeClient(),
   };
 })();

@@ -10,7 +10,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiError, newIdempotencyKey, type Operation } from '../api.ts';
 import { fieldHotspotsQuery, resultsQuery } from '../device/fieldData.ts';
 import { useOnline } from '../device/network.ts';
-import { discardRecord, getRecord, type OutboxRecord, replaceRecord, sendAndRead, submitRecord } from '../device/outbox.ts';
+import { getRecord, type OutboxRecord, replaceRecord, sendAndRead, submitRecord } from '../device/outbox.ts';
 import { Empty, Failed } from '../components/States.tsx';
 import { WithOperation } from '../components/WithOperation.tsx';
 import type { TSchema } from 'typebox';
@@ -171,8 +171,10 @@ function EntryForm({ operation }: { operation: Operation }) {
       }
       if (!record) throw new Error('gone');
       if (record.state === 'refused' && record.refusal) {
-        // Refused while the form is open: shown at its field, and the draft stays in the form.
-        await discardRecord(record.id);
+        // Refused while the form is open: shown at its field, the draft stays in the form, and
+        // the record stays in the outbox (refused) until the next save replaces it or the
+        // officer discards it there: leaving the screen loses nothing.
+        setFixed(record);
         const r = record.refusal;
         throw new ApiError(r.status, r.error, r.message, r.field);
       }
@@ -233,7 +235,7 @@ function EntryForm({ operation }: { operation: Operation }) {
       <p className={`field-network${online ? '' : ' off'}`} role="status" data-online={online}>
         {online ? t('field.onlineNote') : t('field.offlineNote')}
       </p>
-      {fixed?.refusal && (
+      {fixed?.refusal && !submit.error && (
         <p className="form-error" role="alert">
           {t('field.fixing', { message: fixed.refusal.message })}
         </p>

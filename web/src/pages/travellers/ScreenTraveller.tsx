@@ -7,10 +7,10 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { ApiError, type Operation } from '../../api.ts';
+import { ApiError, newIdempotencyKey, type Operation } from '../../api.ts';
 import { checklistQuery, fieldHotspotsQuery } from '../../device/fieldData.ts';
 import { useOnline } from '../../device/network.ts';
-import { discardRecord, getRecord, type OutboxRecord, replaceRecord, sendAndRead, submitRecord } from '../../device/outbox.ts';
+import { getRecord, type OutboxRecord, replaceRecord, sendAndRead, submitRecord } from '../../device/outbox.ts';
 import { Empty, Failed, Loading } from '../../components/States.tsx';
 import { WithOperation } from '../../components/WithOperation.tsx';
 import { useSession } from '../../session.tsx';
@@ -23,6 +23,8 @@ import {
 } from '../../../../src/modules/travellers/checklist.ts';
 import { indicatorLabel, type TravellerChecklist } from './travellers.ts';
 import './travellers.css';
+
+export const CHECKPOINT_KEY = 'cordon.checkpoint';
 
 export function ScreenTraveller() {
   return <WithOperation>{(operation) => <Screening operation={operation} />}</WithOperation>;
@@ -50,12 +52,19 @@ function ScreeningForm({ operation, checklist }: { operation: Operation; checkli
   const { t, i18n } = useTranslation();
   const { me } = useSession();
   const queryClient = useQueryClient();
-  const [hotspotId, setHotspotId] = useState('');
+  // The checkpoint stays chosen on the device (an officer screens at one all day); signing out forgets it.
+  const [hotspotId, setHotspotIdState] = useState(() => localStorage.getItem(CHECKPOINT_KEY) ?? '');
+  const setHotspotId = (id: string) => {
+    setHotspotIdState(id);
+    localStorage.setItem(CHECKPOINT_KEY, id);
+  };
   const [ticked, setTicked] = useState<string[]>([]);
   const [travellers, setTravellers] = useState(1);
   const [actionTaken, setActionTaken] = useState<ActionTaken>('intercepted');
   const [problem, setProblem] = useState<{ field: 'hotspotId' | 'indicators'; text: string } | null>(null);
   const [recorded, setRecorded] = useState<Recorded | null>(null);
+  // One outbox id for the screening on screen: a second tap after a failure is the same record.
+  const [attemptKey, setAttemptKey] = useState(newIdempotencyKey);
   const online = useOnline();
   const navigate = useNavigate();
   const [params] = useSearchParams();
@@ -102,18 +111,22 @@ function ScreeningForm({ operation, checklist }: { operation: Operation; checkli
         const replaced = await replaceRecord(fixed.id, { body, label });
         stored = replaced ? await sendAndRead(replaced) : undefined;
       } else {
-        stored = await submitRecord({
-          kind: 'screening',
-          operationId: operation.id,
-          userId: me?.userId ?? '',
-          path: `/api/operations/${operation.id}/traveller-screenings`,
-          body,
-          label,
-        });
+        stored = await submitRecord(
+          {
+            kind: 'screening',
+            operationId: operation.id,
+            userId: me?.userId ?? '',
+            path: `/api/operations/${operation.id}/traveller-screenings`,
+            body,
+            label,
+          },
+          attemptKey,
+        );
       }
       if (!stored) throw new Error('gone');
       if (stored.state === 'refused' && stored.refusal) {
-        await discardRecord(stored.id);
+        // It stays in the outbox, refused, and the next tap replaces it (see FieldEntry).
+        setFixed(stored);
         const r = stored.refusal;
         throw new ApiError(r.status, r.error, r.message, r.field);
       }
@@ -122,6 +135,7 @@ function ScreeningForm({ operation, checklist }: { operation: Operation; checkli
     },
     onSuccess: async (data) => {
       setRecorded(data);
+      setAttemptKey(newIdempotencyKey());
       if (fixed) {
         setFixed(null);
         void navigate('/screen-traveller', { replace: true });
@@ -138,6 +152,7 @@ function ScreeningForm({ operation, checklist }: { operation: Operation; checkli
     setProblem(null);
     setRecorded(null);
     record.reset();
+    setAttemptKey(newIdempotencyKey());
     setTicked((current) => (on ? [...current, id] : current.filter((x) => x !== id)));
   };
 
@@ -174,7 +189,7 @@ function ScreeningForm({ operation, checklist }: { operation: Operation; checkli
       <p className={`field-network${online ? '' : ' off'}`} role="status" data-online={online}>
         {online ? t('field.onlineNote') : t('field.offlineNote')}
       </p>
-      {fixed?.refusal && (
+      {fixed?.refusal && !record.error && (
         <p className="form-error" role="alert">
           {t('field.fixing', { message: fixed.refusal.message })}
         </p>
