@@ -77,7 +77,7 @@ function ScreeningForm({ operation, checklist }: { operation: Operation; checkli
       if (record?.state !== 'refused' || record.kind !== 'screening') return;
       const b = record.body as { hotspotId?: string; indicators?: string[]; travellers?: number; actionTaken?: ActionTaken };
       setFixed(record);
-      setHotspotId(b.hotspotId ?? '');
+      setHotspotIdState(b.hotspotId ?? '');
       setTicked(b.indicators ?? []);
       setTravellers(b.travellers ?? 1);
       setActionTaken(b.actionTaken ?? 'intercepted');
