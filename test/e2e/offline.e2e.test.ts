@@ -166,8 +166,13 @@ describe.skipIf(!haveChromium)('offline field capture in Chromium', () => {
     await expect.poll(() => page.locator('a.device').getAttribute('data-online')).toBe('false');
     expect(await box()).toEqual(before);
 
-    // Reloaded with no network, the app opens, signed in, from the device.
+    // Reloaded with no network, the app opens, signed in, from the device: the dashboard's figures
+    // as last read, with the time they were read.
     await page.reload();
+    const asRead = page.locator('.field-network[data-read-at]');
+    await asRead.waitFor();
+    expect(await asRead.textContent()).toMatch(/^No network: the figures as read /);
+    expect(await page.locator('[data-figure=inspections] .figure-value').textContent()).toMatch(/^\d{3},\d{3}$/);
     await page.getByRole('link', { name: 'Field entry' }).click();
     await page.getByRole('heading', { name: 'Field entry' }).waitFor();
     expect(await page.locator('.field-network').getAttribute('data-online')).toBe('false');
@@ -247,6 +252,20 @@ describe.skipIf(!haveChromium)('offline field capture in Chromium', () => {
     const screenings = await count(`traveller-screenings?hotspot=${postId}`);
     expect(screenings).toHaveLength(2);
     for (const s of screenings) expect(Date.parse(s.at)).toBeLessThanOrEqual(savedAt);
+
+    // A slow link (a weak signal: 600 ms each way, 50 kB/s): the app opens from the device and an
+    // entry saved online goes straight through.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 600, downloadThroughput: 50_000, uploadThroughput: 20_000 });
+    await page.goto(`${e2e.base}/field`);
+    await page.getByRole('heading', { name: 'Field entry' }).waitFor();
+    // The draft kept the last entry's kind (a rescue) and place.
+    await page.getByText('Inspection', { exact: true }).click();
+    await page.getByLabel('Hotspot').selectOption(postId);
+    await page.getByLabel('Notes').fill('offline-e2e on a slow link');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('status').filter({ hasText: 'Inspection saved.' }).waitFor({ timeout: 20_000 });
+    expect((await count(`inspections?hotspot=${postId}`)).filter((i) => i.notes === 'offline-e2e on a slow link')).toHaveLength(1);
     await context.close();
   });
 
