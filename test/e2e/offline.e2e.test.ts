@@ -39,43 +39,37 @@ async function firstPage(context: BrowserContext): Promise<Page> {
   return context.pages()[0] ?? (await context.newPage());
 }
 
-/** The keys of the queries the app keeps on the device (IndexedDB cordon-device, store cache). */
-function deviceCopy(page: Page): Promise<{ keys: unknown[][]; hotspotCountries: string[] } | null> {
+/** What a store of the app's IndexedDB (cordon-device) holds: the value at `key`, or every value; undefined when the store is not there. */
+function readDevice(page: Page, store: 'cache' | 'outbox', key?: string): Promise<unknown> {
   return page.evaluate(
-    () =>
+    ([store, key]) =>
       new Promise((resolve, reject) => {
         const open = indexedDB.open('cordon-device');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          if (!db.objectStoreNames.contains('cache')) return resolve(null);
-          const get = db.transaction('cache').objectStore('cache').get('queries');
-          get.onsuccess = () => {
-            const value = get.result as { clientState: { queries: { queryKey: unknown[]; state: { data: unknown } }[] } } | undefined;
-            if (!value) return resolve(null);
-            const queries = value.clientState.queries;
-            const hotspots = queries.filter((q) => q.queryKey[0] === 'hotspots').flatMap((q) => (q.state.data as { items: { country: string }[] }).items);
-            resolve({ keys: queries.map((q) => q.queryKey), hotspotCountries: [...new Set(hotspots.map((h) => h.country))] });
-          };
+          if (!db.objectStoreNames.contains(store)) return resolve(undefined);
+          const objects = db.transaction(store).objectStore(store);
+          const read = key === undefined ? objects.getAll() : objects.get(key);
+          read.onsuccess = () => resolve(read.result);
         };
       }),
+    [store, key] as const,
   );
 }
 
-function outboxOnDevice(page: Page): Promise<{ state: string; kind: string }[]> {
-  return page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('cordon-device');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('outbox')) return resolve([]);
-          const all = db.transaction('outbox').objectStore('outbox').getAll();
-          all.onsuccess = () => resolve((all.result as { state: string; kind: string }[]).map((r) => ({ state: r.state, kind: r.kind })));
-        };
-      }),
-  );
+/** The keys of the queries the app keeps on the device, and the countries of the hotspots among them. */
+async function deviceCopy(page: Page): Promise<{ keys: unknown[][]; hotspotCountries: string[] } | null> {
+  const value = (await readDevice(page, 'cache', 'queries')) as { clientState: { queries: { queryKey: unknown[]; state: { data: unknown } }[] } } | undefined;
+  if (!value) return null;
+  const queries = value.clientState.queries;
+  const hotspots = queries.filter((q) => q.queryKey[0] === 'hotspots').flatMap((q) => (q.state.data as { items: { country: string }[] }).items);
+  return { keys: queries.map((q) => q.queryKey), hotspotCountries: [...new Set(hotspots.map((h) => h.country))] };
+}
+
+async function outboxOnDevice(page: Page): Promise<{ state: string; kind: string }[]> {
+  const records = ((await readDevice(page, 'outbox')) ?? []) as { state: string; kind: string }[];
+  return records.map((r) => ({ state: r.state, kind: r.kind }));
 }
 
 async function waitForServiceWorker(page: Page): Promise<void> {

@@ -10,6 +10,7 @@ import { Layout } from './components/Layout.tsx';
 import { Loading } from './components/States.tsx';
 import { setUpI18n } from './i18n.ts';
 import { registerServiceWorker } from './device/app.ts';
+import { resultsQuery } from './device/fieldData.ts';
 import { COPY_MAX_AGE_MS, COPY_VERSION, isKeptOnDevice, keepQueriesLong, persister } from './device/persist.ts';
 import { chooseOperation } from './operation.ts';
 import { Dashboard } from './pages/Dashboard.tsx';
@@ -116,7 +117,7 @@ if (token && window.location.pathname === '/' && navigator.onLine !== false) {
   void queryClient.prefetchQuery({ queryKey: ['operations'], queryFn: () => api<Operation[]>('/api/operations') }).then(() => {
     const operations = queryClient.getQueryData<Operation[]>(['operations']) ?? [];
     const first = chooseOperation(operations, new URLSearchParams(window.location.search).get('operation'));
-    if (first) void queryClient.prefetchQuery({ queryKey: ['results', first.id], queryFn: () => api(`/api/operations/${first.id}/results`) });
+    if (first) void queryClient.prefetchQuery(resultsQuery(first.id));
   });
 }
 

@@ -7,7 +7,7 @@ import { createContext, type ReactNode, useCallback, useContext, useEffect, useS
 import type { LoginBodyInput, LoginReplyBody } from '../../src/modules/auth/schema.ts';
 import { ApiError, api, currentToken, type Me, onSessionExpired, onTokenChange, setToken } from './api.ts';
 import { clearOutbox, setOutboxSender } from './device/outbox.ts';
-import { persister, wipeDeviceCopy } from './device/persist.ts';
+import { wipeDeviceCopy } from './device/persist.ts';
 
 interface Session {
   me: Me | undefined;
@@ -49,7 +49,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         setTokenState(null);
         setExpired(true);
         // The outbox stays: its records are sent once the same user signs in again.
-        void wipeDeviceCopy(queryClient, persister);
+        void wipeDeviceCopy(queryClient);
       }),
     [queryClient],
   );
@@ -96,7 +96,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       if (ending && !(error instanceof ApiError)) localStorage.setItem(PENDING_LOGOUT, ending);
     }
     setToken(null);
-    await wipeDeviceCopy(queryClient, persister);
+    await wipeDeviceCopy(queryClient);
     if (userId) await clearOutbox(userId);
     for (const key of DRAFT_KEYS) localStorage.removeItem(key);
     setTokenState(null);

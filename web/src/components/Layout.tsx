@@ -4,16 +4,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet } from 'react-router';
+import { logsFieldRecords } from '../device/fieldData.ts';
 import { unsentCount } from '../device/outbox.ts';
 import { useFormat } from '../format.ts';
 import { useSession } from '../session.tsx';
 import { ClockWarning, DeviceStatus } from './DeviceStatus.tsx';
 import { LanguageSwitcher } from './LanguageSwitcher.tsx';
-
-/** The roles that log field records (the server's rule for inspections and outcomes). */
-export function logsFieldRecords(roles: readonly string[]): boolean {
-  return roles.some((r) => r === 'field' || r === 'officer' || r === 'admin');
-}
 
 export function Layout() {
   const { t } = useTranslation();

@@ -6,6 +6,11 @@ import { type QueryClient, queryOptions } from '@tanstack/react-query';
 import { api, type Hotspot, type Me, type Operation, type Page, type Results } from '../api.ts';
 import type { TravellerChecklist } from '../pages/travellers/travellers.ts';
 
+/** The roles that log field records (the server's rule for inspections and outcomes). */
+export function logsFieldRecords(roles: readonly string[]): boolean {
+  return roles.some((r) => r === 'field' || r === 'officer' || r === 'admin');
+}
+
 export function fieldHotspotsQuery(operationId: string, country: string | undefined) {
   return queryOptions({
     queryKey: ['hotspots', operationId, 'field', country],

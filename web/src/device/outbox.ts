@@ -73,6 +73,11 @@ export function isUnsent(record: OutboxRecord): boolean {
   return record.state !== 'sent';
 }
 
+/** Waiting to be sent, or on its way (a send cut off by a closed tab is sent again, same key). */
+function isDue(record: OutboxRecord): boolean {
+  return record.state === 'waiting' || record.state === 'sending';
+}
+
 export async function unsentCount(userId: string): Promise<number> {
   const db = await deviceDb();
   return (await db.getAll('outbox')).filter((r) => r.userId === userId && isUnsent(r)).length;
@@ -184,7 +189,7 @@ async function claim(id: string): Promise<OutboxRecord | undefined> {
   const db = await deviceDb();
   const tx = db.transaction('outbox', 'readwrite');
   const record = await tx.store.get(id);
-  if (!record || (record.state !== 'waiting' && record.state !== 'sending')) {
+  if (!record || !isDue(record)) {
     await tx.done;
     return undefined;
   }
@@ -239,7 +244,7 @@ let timer: ReturnType<typeof setTimeout> | undefined;
 function schedule(userId: string, all: readonly OutboxRecord[]): void {
   clearTimeout(timer);
   if (sender !== userId) return;
-  const waiting = all.filter((r) => r.userId === userId && (r.state === 'waiting' || r.state === 'sending'));
+  const waiting = all.filter((r) => r.userId === userId && isDue(r));
   if (waiting.length === 0) return;
   const at = Math.min(...waiting.map((r) => r.nextAttemptAt));
   timer = setTimeout(() => void sendWaiting(userId), Math.max(1000, at - Date.now()));
@@ -259,7 +264,7 @@ export async function sendWaiting(userId: string, { now = false }: { now?: boole
       // Signed out, or another user signed in, in the middle of the pass: stop.
       if (sender !== userId) return;
       const all = await db.getAllFromIndex('outbox', 'seq');
-      const due = all.filter((r) => r.userId === userId && (r.state === 'waiting' || r.state === 'sending'));
+      const due = all.filter((r) => r.userId === userId && isDue(r));
       const next = due[0];
       if (!next || (!now && next.nextAttemptAt > Date.now())) break;
       if ((await sendOne(next.id)) === 'later') break;
@@ -290,8 +295,9 @@ async function forgetOldSent(userId: string): Promise<void> {
 }
 
 /**
- * While a user is signed in: send at once, when the network returns, when the app comes back to
- * the front, and on the back-off timer. Returns the function that stops it.
+ * While a user is signed in: send when the network returns and when the app comes back to the
+ * front (the session's start and the back-off timer start passes too). Returns the function that
+ * stops it.
  */
 export function keepSending(userId: string): () => void {
   const send = () => void sendWaiting(userId);
@@ -300,11 +306,12 @@ export function keepSending(userId: string): () => void {
   };
   window.addEventListener('online', send);
   document.addEventListener('visibilitychange', visible);
-  send();
+  // The first pass is the session's (setOutboxSender), which starts it once the user is known.
   return () => {
     window.removeEventListener('online', send);
     document.removeEventListener('visibilitychange', visible);
-    clearTimeout(timer);
+    // The back-off timer stays: it belongs to the session (setOutboxSender stops it), not to
+    // the header that started this.
   };
 }
 
@@ -315,6 +322,32 @@ export function keepSending(userId: string): () => void {
 export async function submitRecord(record: NewRecord, id?: string): Promise<OutboxRecord> {
   if (!record.userId) throw new Error('a record needs the signed-in user');
   return sendAndRead(await addRecord(record, id));
+}
+
+/** A form's record the server refused: its reason, and the record, which stays in the outbox. */
+export class Refused extends ApiError {
+  constructor(readonly record: OutboxRecord & { refusal: NonNullable<OutboxRecord['refusal']> }) {
+    super(record.refusal.status, record.refusal.error, record.refusal.message, record.refusal.field);
+  }
+}
+
+/**
+ * A form's save: a new record (under `id`, the form's key for it), or the correction of the
+ * refused record `replacing`; sent at once when there is a network. Resolves with the record sent
+ * or waiting; rejects with Refused when the server refuses it (it then stays in the outbox,
+ * refused, until the next save replaces it or the officer discards it: leaving loses nothing).
+ */
+export async function saveFromForm(record: NewRecord, { id, replacing }: { id?: string; replacing?: OutboxRecord | null } = {}): Promise<OutboxRecord> {
+  let stored: OutboxRecord | undefined;
+  if (replacing) {
+    const replaced = await replaceRecord(replacing.id, { path: record.path, body: record.body, label: record.label });
+    stored = replaced ? await sendAndRead(replaced) : undefined;
+  } else {
+    stored = await submitRecord(record, id);
+  }
+  if (!stored) throw new Error('gone');
+  if (stored.state === 'refused' && stored.refusal) throw new Refused({ ...stored, refusal: stored.refusal });
+  return stored;
 }
 
 /** The form waits this long for the send; after that the record is the outbox's to deliver. */

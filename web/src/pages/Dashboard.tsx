@@ -7,6 +7,7 @@ import { useSearchParams } from 'react-router';
 import { api, type Figures, type Hotspot, type Operation, type Page, type Results } from '../api.ts';
 import { BarChart, ColumnChart } from '../components/BarChart.tsx';
 import { Empty, Failed, Loading } from '../components/States.tsx';
+import { resultsQuery } from '../device/fieldData.ts';
 import { useOnline } from '../device/network.ts';
 import { useFormat } from '../format.ts';
 import { chooseOperation, rememberOperation } from '../operation.ts';
@@ -84,11 +85,7 @@ function OperationResults({ operation }: { operation: Operation }) {
   const format = useFormat();
   const online = useOnline();
   useEffect(() => rememberOperation(operation.id), [operation.id]);
-  const results = useQuery({
-    queryKey: ['results', operation.id],
-    queryFn: () => api<Results>(`/api/operations/${operation.id}/results`),
-    refetchInterval: 60_000,
-  });
+  const results = useQuery({ ...resultsQuery(operation.id), refetchInterval: 60_000 });
   if (results.isPending) return <Loading />;
   if (!results.data) return <Failed error={results.error} retry={() => void results.refetch()} />;
   const r = results.data;

@@ -3,14 +3,14 @@
 // in the outbox (device/outbox.ts), which sends it at once when it can and else when the network
 // returns, each entry once. A refusal while the form is open is shown at its field, the draft
 // kept; a refused entry from the outbox opens here (?outbox=<id>) to be fixed and sent again.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiError, newIdempotencyKey, type Operation } from '../api.ts';
 import { fieldHotspotsQuery, resultsQuery } from '../device/fieldData.ts';
 import { useOnline } from '../device/network.ts';
-import { getRecord, type OutboxRecord, replaceRecord, sendAndRead, submitRecord } from '../device/outbox.ts';
+import { getRecord, type OutboxRecord, Refused, saveFromForm } from '../device/outbox.ts';
 import { Empty, Failed } from '../components/States.tsx';
 import { WithOperation } from '../components/WithOperation.tsx';
 import type { TSchema } from 'typebox';
@@ -117,7 +117,6 @@ function EntryForm({ operation }: { operation: Operation }) {
   const { t } = useTranslation();
   const format = useFormat();
   const { me } = useSession();
-  const queryClient = useQueryClient();
   const [params] = useSearchParams();
   // Opened from a hotspot's page: that hotspot is chosen, the rest of the draft is kept.
   const [draft, setDraft] = useState<Draft>(() => {
@@ -162,23 +161,14 @@ function EntryForm({ operation }: { operation: Operation }) {
         kindOf: d.kind === 'inspection' ? `field.inspectionKinds.${d.inspectionKind}` : `field.kinds.${d.kind}`,
       };
       const kind = d.kind === 'inspection' ? 'inspection' : 'outcome';
-      let record: OutboxRecord | undefined;
-      if (fixed) {
-        const replaced = await replaceRecord(fixed.id, { path, body, label });
-        record = replaced ? await sendAndRead(replaced) : undefined;
-      } else {
-        record = await submitRecord({ kind, operationId: operation.id, userId: me?.userId ?? '', path, body, label }, d.key);
-      }
-      if (!record) throw new Error('gone');
-      if (record.state === 'refused' && record.refusal) {
+      try {
+        return await saveFromForm({ kind, operationId: operation.id, userId: me?.userId ?? '', path, body, label }, { id: d.key, replacing: fixed });
+      } catch (error) {
         // Refused while the form is open: shown at its field, the draft stays in the form, and
-        // the record stays in the outbox (refused) until the next save replaces it or the
-        // officer discards it there: leaving the screen loses nothing.
-        setFixed(record);
-        const r = record.refusal;
-        throw new ApiError(r.status, r.error, r.message, r.field);
+        // the next save replaces the refused record.
+        if (error instanceof Refused) setFixed(error.record);
+        throw error;
       }
-      return record;
     },
     onSuccess: async (record, d) => {
       const queued = record.state !== 'sent';
@@ -187,9 +177,9 @@ function EntryForm({ operation }: { operation: Operation }) {
         setFixed(null);
         void navigate('/field', { replace: true });
       }
-      // Keep the place and kind for the next entry; clear what is particular to this one.
+      // Keep the place and kind for the next entry; clear what is particular to this one. (The
+      // figures are read again by the outbox's onRecordSent listener, components/DeviceStatus.tsx.)
       setDraft({ ...d, at: localNow(), persons: 1, offences: [], notes: '', key: newIdempotencyKey() });
-      if (!queued) await queryClient.invalidateQueries({ queryKey: ['results', operation.id] });
     },
   });
 

@@ -3,14 +3,14 @@
 // and when acting on it records an interception. Nothing is stored until then; no names are asked.
 // It works with no network from the device's copy of the checklist and the hotspots: a recording
 // goes through the outbox (device/outbox.ts), with the moment it was made on the device.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiError, newIdempotencyKey, type Operation } from '../../api.ts';
 import { checklistQuery, fieldHotspotsQuery } from '../../device/fieldData.ts';
 import { useOnline } from '../../device/network.ts';
-import { getRecord, type OutboxRecord, replaceRecord, sendAndRead, submitRecord } from '../../device/outbox.ts';
+import { getRecord, type OutboxRecord, Refused, saveFromForm } from '../../device/outbox.ts';
 import { Empty, Failed, Loading } from '../../components/States.tsx';
 import { WithOperation } from '../../components/WithOperation.tsx';
 import { useSession } from '../../session.tsx';
@@ -51,7 +51,6 @@ interface Recorded {
 function ScreeningForm({ operation, checklist }: { operation: Operation; checklist: TravellerChecklist }) {
   const { t, i18n } = useTranslation();
   const { me } = useSession();
-  const queryClient = useQueryClient();
   // The checkpoint stays chosen on the device (an officer screens at one all day); signing out forgets it.
   const [hotspotId, setHotspotIdState] = useState(() => localStorage.getItem(CHECKPOINT_KEY) ?? '');
   const setHotspotId = (id: string) => {
@@ -106,12 +105,9 @@ function ScreeningForm({ operation, checklist }: { operation: Operation; checkli
       const at = typeof fixed?.body.at === 'string' ? fixed.body.at : new Date().toISOString();
       const body = { hotspotId, indicators: ticked, travellers, actionTaken, at };
       const label = { place, persons: travellers, kindOf: `travellers.levels.${assessment.level}` };
-      let stored: OutboxRecord | undefined;
-      if (fixed) {
-        const replaced = await replaceRecord(fixed.id, { body, label });
-        stored = replaced ? await sendAndRead(replaced) : undefined;
-      } else {
-        stored = await submitRecord(
+      let stored: OutboxRecord;
+      try {
+        stored = await saveFromForm(
           {
             kind: 'screening',
             operationId: operation.id,
@@ -120,15 +116,12 @@ function ScreeningForm({ operation, checklist }: { operation: Operation; checkli
             body,
             label,
           },
-          attemptKey,
+          { id: attemptKey, replacing: fixed },
         );
-      }
-      if (!stored) throw new Error('gone');
-      if (stored.state === 'refused' && stored.refusal) {
+      } catch (error) {
         // It stays in the outbox, refused, and the next tap replaces it (see FieldEntry).
-        setFixed(stored);
-        const r = stored.refusal;
-        throw new ApiError(r.status, r.error, r.message, r.field);
+        if (error instanceof Refused) setFixed(error.record);
+        throw error;
       }
       // The same rule as the server's: the level shown is the one it stores.
       return { place, travellers, level: assessment.level, score: assessment.score, queued: stored.state !== 'sent' } satisfies Recorded;
@@ -144,7 +137,6 @@ function ScreeningForm({ operation, checklist }: { operation: Operation; checkli
       setTicked([]);
       setTravellers(1);
       setActionTaken('intercepted');
-      if (!data.queued) await queryClient.invalidateQueries({ queryKey: ['results', operation.id] });
     },
   });
 
